@@ -1,0 +1,121 @@
+package flags2;
+
+import flags2.serve.TestServers;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * One download run from validated options: checks the destination, embeds a test server when the
+ * labelled one is missing, runs the strategy, prints the reports and returns the exit status.
+ */
+final class DownloadRun {
+  private final Options options;
+  private final Env env;
+
+  DownloadRun(Options options, Env env) {
+    this.options = options;
+    this.env = env;
+  }
+
+  ExitStatus execute() {
+    String problem = prepareDestination(options.dest());
+    if (problem != null) {
+      env.err().println("*** Destination error: " + problem);
+      return ExitStatus.DESTINATION;
+    }
+    OkHttpClient client = HttpClients.create(options.concurrency(), options.timeout());
+    try (TestServers embedded = embedIfMissing()) {
+      Downloader downloader =
+          new Downloader(client, options.target().url(), options.dest(), options.maxSize(), options.timeout());
+      return download(downloader);
+    } finally {
+      HttpClients.shutdown(client);
+    }
+  }
+
+  private ExitStatus download(Downloader downloader) {
+    var codes = options.codes();
+    try (Reporter reporter = new Reporter(env.out(), options.verbose())) {
+      reporter.initial(options.target(), codes, options.concurrency());
+      if (env.errIsTerminal() && !options.verbose()) {
+        reporter.showProgress(env.err(), codes.size(), env.columns());
+      }
+      long start = env.nanoTime().getAsLong();
+      ExitStatus interrupted = null;
+      try {
+        options.strategy().create().run(codes, downloader, options.concurrency(), reporter::accept);
+      } catch (InterruptedException e) {
+        downloader.cancelAll();
+        interrupted = ExitStatus.INTERRUPTED;
+      }
+      Duration elapsed = Duration.ofNanos(env.nanoTime().getAsLong() - start);
+      reporter.finish(elapsed, codes.size() - reporter.counter().total());
+      if (interrupted != null) {
+        return interrupted;
+      }
+      return reporter.counter().get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
+    }
+  }
+
+  /** Creates DEST if needed; a description of the problem when it is unusable, else null. */
+  static String prepareDestination(Path dest) {
+    if (Files.exists(dest) && !Files.isDirectory(dest)) {
+      return "'" + dest + "' is not a directory.";
+    }
+    try {
+      Files.createDirectories(dest);
+    } catch (FileAlreadyExistsException e) {
+      return "'" + dest + "' is not a directory.";
+    } catch (IOException | SecurityException e) {
+      return "cannot create '" + dest + "' (" + e.getMessage() + ").";
+    }
+    try {
+      Files.delete(Files.createTempFile(dest, ".flags2-probe", ".tmp"));
+    } catch (IOException | SecurityException e) {
+      return "'" + dest + "' is not writable.";
+    }
+    return null;
+  }
+
+  /**
+   * For LOCAL, DELAY or ERROR with nothing listening on its port: that server, started in-process
+   * for this run. Null otherwise.
+   */
+  private TestServers embedIfMissing() {
+    Site site = options.target().site();
+    HttpUrl url = options.target().url();
+    if (!options.embedded() || !site.embeddable() || listening(url)) {
+      return null;
+    }
+    try {
+      TestServers servers =
+          TestServers.start(TestServers.Config.defaults().withPorts(Map.of(site, url.port())), Set.of(site));
+      env.err()
+          .printf(
+              "note: nothing listens on %s:%d; using the embedded %s server for this run (see 'flags2 serve')%n",
+              url.host(), url.port(), site);
+      return servers;
+    } catch (IOException e) {
+      env.err().printf("note: could not start the embedded %s server: %s%n", site, e.getMessage());
+      return null;
+    }
+  }
+
+  private static boolean listening(HttpUrl url) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(url.host(), url.port()), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

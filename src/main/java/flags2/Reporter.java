@@ -1,0 +1,100 @@
+package flags2;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * The book's reports: the initial lines, a verbose line or a progress-bar step per result, and the
+ * final counts. It owns the {@link StatusCounter} and must be fed from one thread. The progress bar
+ * is drawn only when asked for (stderr is a terminal and not verbose), so scripts see clean output.
+ */
+final class Reporter implements AutoCloseable {
+  private final PrintStream out;
+  private final boolean verbose;
+  private final StatusCounter counter = new StatusCounter();
+  private ProgressBar bar;
+
+  Reporter(PrintStream out, boolean verbose) {
+    this.out = out;
+    this.verbose = verbose;
+  }
+
+  /** Draws a progress bar of {@code total} steps on {@code err}, {@code columns} wide. */
+  void showProgress(PrintStream err, int total, int columns) {
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName("flags")
+            .setInitialMax(total)
+            .setUpdateIntervalMillis(100)
+            .setConsumer(new ConsoleProgressBarConsumer(err, columns))
+            .build();
+  }
+
+  void initial(Site.Target target, List<String> codes, int concurrency) {
+    out.println(target.site().name() + " site: " + target.display());
+    String listed =
+        codes.size() <= 10
+            ? String.join(", ", codes)
+            : "from " + codes.getFirst() + " to " + codes.getLast();
+    out.println("Searching for " + plural(codes.size(), "flag") + ": " + listed);
+    out.println(
+        concurrency == 1
+            ? "1 concurrent connection will be used."
+            : concurrency + " concurrent connections will be used.");
+  }
+
+  /** Tallies one result and shows it. */
+  void accept(Result result) {
+    counter.add(result.status());
+    if (verbose) {
+      out.println(
+          switch (result.status()) {
+            case OK -> result.code() + " OK";
+            case NOT_FOUND -> result.code() + " not found";
+            case ERROR -> "*** Error for " + result.code() + ": " + result.error();
+          });
+    }
+    if (bar != null) {
+      bar.step();
+    }
+  }
+
+  /** Prints the final counts; {@code notAttempted} is above zero only for an interrupted run. */
+  void finish(Duration elapsed, int notAttempted) {
+    close();
+    out.println("-".repeat(20));
+    out.println(plural(counter.get(Status.OK), "flag") + " downloaded.");
+    if (counter.get(Status.NOT_FOUND) > 0) {
+      out.println(counter.get(Status.NOT_FOUND) + " not found.");
+    }
+    if (counter.get(Status.ERROR) > 0) {
+      out.println(plural(counter.get(Status.ERROR), "error") + ".");
+    }
+    if (notAttempted > 0) {
+      out.println(notAttempted + " not attempted.");
+    }
+    out.printf(Locale.ROOT, "Elapsed time: %.2fs%n", elapsed.toNanos() / 1e9);
+    out.flush();
+  }
+
+  StatusCounter counter() {
+    return counter;
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+      bar = null;
+    }
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,21 @@
+package flags2;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A way of scheduling downloads. Implementations differ only in scheduling: the request itself is
+ * {@link Downloader}'s, and results are tallied by one consumer.
+ */
+public interface Strategy {
+
+  /**
+   * Downloads every code with never more than {@code limit} requests in flight, and hands each
+   * result to {@code sink} on the calling thread as it completes, exactly once per code.
+   *
+   * @throws InterruptedException when the calling thread is interrupted; calls in flight are
+   *     cancelled first and results not yet delivered are dropped
+   */
+  void run(List<String> codes, Downloader downloader, int limit, Consumer<Result> sink)
+      throws InterruptedException;
+}

@@ -1,0 +1,33 @@
+package flags2;
+
+import java.util.Locale;
+
+/** The strategies {@code --strategy} names, with their default and maximum concurrency. */
+public enum StrategyKind {
+  SEQUENTIAL(1, 1);
+
+  private final int defaultLimit;
+  private final int maxLimit;
+
+  StrategyKind(int defaultLimit, int maxLimit) {
+    this.defaultLimit = defaultLimit;
+    this.maxLimit = maxLimit;
+  }
+
+  /** The concurrency actually used: {@code min(requested or default, maximum, codes)}. */
+  int limit(Integer requested, int codes) {
+    int wanted = requested == null ? defaultLimit : requested;
+    return Math.max(1, Math.min(Math.min(wanted, maxLimit), codes));
+  }
+
+  Strategy create() {
+    return switch (this) {
+      case SEQUENTIAL -> new SequentialStrategy();
+    };
+  }
+
+  /** The name on the command line: lower case. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,121 @@
+package flags2.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import flags2.Site;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.HttpUrl;
+
+/**
+ * The LOCAL, DELAY and ERROR test servers in one process, on the JDK's own HTTP server with a
+ * virtual thread per request. Used by {@code flags2 serve} and embedded by the client when nothing
+ * listens on a labelled port. Close it to free the ports; its threads never keep a JVM alive after.
+ */
+public final class TestServers implements AutoCloseable {
+
+  /**
+   * Settings for a set of servers. {@code seed} empty means a fresh draw per request; {@code dir}
+   * null means generated content.
+   */
+  public record Config(
+      InetAddress bind,
+      Map<Site, Integer> ports,
+      Delay delay,
+      double errorRate,
+      double errorDelayShare,
+      OptionalLong seed,
+      Path dir) {
+
+    /** The book's setup: loopback, ports 8001-8003, 0.5 s, 25 % errors, half delayed, seed 0. */
+    public static Config defaults() {
+      return new Config(
+          InetAddress.getLoopbackAddress(),
+          Map.of(Site.LOCAL, 8001, Site.DELAY, 8002, Site.ERROR, 8003),
+          new Delay(0.5, 0.5),
+          0.25,
+          0.5,
+          OptionalLong.of(0),
+          null);
+    }
+
+    public Config withPorts(Map<Site, Integer> ports) {
+      return new Config(bind, ports, delay, errorRate, errorDelayShare, seed, dir);
+    }
+
+    Behaviour behaviour(Site site) {
+      return switch (site) {
+        case LOCAL -> new Behaviour(0, 0, delay, seed);
+        case DELAY -> new Behaviour(0, 1, delay, seed);
+        case ERROR -> new Behaviour(errorRate, errorDelayShare, delay, seed);
+        case REMOTE, URL -> throw new IllegalArgumentException(site + " is not a test server");
+      };
+    }
+  }
+
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK: about 40 ms lost per keep-alive request. Read once, when the server loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final Map<Site, HttpServer> servers = new EnumMap<>(Site.class);
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+  private TestServers() {}
+
+  /**
+   * Starts one server per site in {@code sites}, on the configured port of each (0 for any free
+   * port).
+   *
+   * @throws IOException when a port cannot be bound; servers already started are stopped
+   */
+  public static TestServers start(Config config, Set<Site> sites) throws IOException {
+    Content content = config.dir() == null ? new GeneratedContent() : new DirectoryContent(config.dir());
+    TestServers started = new TestServers();
+    try {
+      for (Site site : sites) {
+        HttpServer server =
+            HttpServer.create(new InetSocketAddress(config.bind(), config.ports().get(site)), 4096);
+        server.setExecutor(started.executor);
+        server.createContext("/", new FlagHandler(content, config.behaviour(site)));
+        server.start();
+        started.servers.put(site, server);
+      }
+    } catch (IOException | RuntimeException e) {
+      started.close();
+      throw e;
+    }
+    return started;
+  }
+
+  /** The base URL of a started server, e.g. {@code http://127.0.0.1:8001/flags}. */
+  public HttpUrl url(Site site) {
+    InetSocketAddress address = servers.get(site).getAddress();
+    return new HttpUrl.Builder()
+        .scheme("http")
+        .host(address.getAddress().getHostAddress())
+        .port(address.getPort())
+        .addPathSegment("flags")
+        .build();
+  }
+
+  public Set<Site> sites() {
+    return servers.keySet();
+  }
+
+  @Override
+  public void close() {
+    servers.values().forEach(server -> server.stop(0));
+    executor.shutdownNow();
+  }
+}
