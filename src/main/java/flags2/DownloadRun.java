@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One download run from validated options: checks the destination, embeds a test server when the
  * labelled one is missing, runs the strategy, prints the reports and returns the exit status.
  */
 final class DownloadRun {
+  private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
   private final Options options;
   private final Env env;
 
@@ -52,7 +55,11 @@ final class DownloadRun {
       long start = env.nanoTime().getAsLong();
       ExitStatus interrupted = null;
       try {
-        options.strategy().create().run(codes, downloader, options.concurrency(), reporter::accept);
+        log.debug("{} strategy, {} codes, concurrency {}", options.strategy().cliName(), codes.size(), options.concurrency());
+        options.strategy().create().run(codes, downloader, options.concurrency(), result -> {
+          log.debug("{}", result);
+          reporter.accept(result);
+        });
       } catch (InterruptedException e) {
         downloader.cancelAll();
         interrupted = ExitStatus.INTERRUPTED;
