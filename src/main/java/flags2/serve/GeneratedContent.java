@@ -5,8 +5,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +29,10 @@ final class GeneratedContent implements Content {
     new Color(0xCE1126), new Color(0xFFFFFF), new Color(0x002868), new Color(0x009A44),
     new Color(0xFCD116), new Color(0x000000), new Color(0xFF8200), new Color(0x6CACE4)
   };
-  private static final int WIDTH = 240;
-  private static final int HEIGHT = 160;
+  /** The palette itself: drawing on an indexed image spares the GIF writer a quantisation pass. */
+  private static final IndexColorModel PALETTE = palette();
+  private static final int WIDTH = 300;
+  private static final int HEIGHT = 200;
 
   private final Set<String> codes = Set.copyOf(Codes.countryCodes());
   private final Map<String, byte[]> images = new ConcurrentHashMap<>();
@@ -64,11 +66,9 @@ final class GeneratedContent implements Content {
       } while (i > 0 && stripes[i].equals(stripes[i - 1]));
     }
     boolean vertical = random.nextBoolean();
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       for (int i = 0; i < 3; i++) {
         g.setColor(stripes[i]);
         if (vertical) {
@@ -79,13 +79,13 @@ final class GeneratedContent implements Content {
       }
       Color disc = COLOURS[random.nextInt(COLOURS.length)];
       g.setColor(disc);
-      g.fillOval(WIDTH / 2 - 56, HEIGHT / 2 - 56, 112, 112);
+      g.fillOval(WIDTH / 2 - 70, HEIGHT / 2 - 70, 140, 140);
       g.setColor(contrast(disc));
-      g.setStroke(new BasicStroke(4));
-      g.drawOval(WIDTH / 2 - 56, HEIGHT / 2 - 56, 112, 112);
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 52));
+      g.setStroke(new BasicStroke(5));
+      g.drawOval(WIDTH / 2 - 70, HEIGHT / 2 - 70, 140, 140);
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
       int textWidth = g.getFontMetrics().stringWidth(code);
-      g.drawString(code, (WIDTH - textWidth) / 2, HEIGHT / 2 + 19);
+      g.drawString(code, (WIDTH - textWidth) / 2, HEIGHT / 2 + 23);
     } finally {
       g.dispose();
     }
@@ -96,6 +96,18 @@ final class GeneratedContent implements Content {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static IndexColorModel palette() {
+    byte[] r = new byte[COLOURS.length];
+    byte[] g = new byte[COLOURS.length];
+    byte[] b = new byte[COLOURS.length];
+    for (int i = 0; i < COLOURS.length; i++) {
+      r[i] = (byte) COLOURS[i].getRed();
+      g[i] = (byte) COLOURS[i].getGreen();
+      b[i] = (byte) COLOURS[i].getBlue();
+    }
+    return new IndexColorModel(3, COLOURS.length, r, g, b);
   }
 
   private static Color contrast(Color c) {

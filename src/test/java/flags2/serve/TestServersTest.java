@@ -73,7 +73,7 @@ class TestServersTest {
       assertEquals(200, gif.code());
       assertEquals("image/gif", gif.contentType());
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(gif.body()));
-      assertEquals(240, image.getWidth());
+      assertEquals(300, image.getWidth());
 
       Reply metadata = get(local, "br/metadata.json");
       assertEquals("application/json", metadata.contentType());
