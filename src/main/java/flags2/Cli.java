@@ -74,7 +74,7 @@ public final class Cli implements Callable<Integer> {
   @Option(
       names = {"-m", "--max-req", "--max_req"},
       paramLabel = "N",
-      description = "Maximum concurrent requests (default: per strategy, sequential 1).")
+      description = "Maximum concurrent requests (default: sequential 1, threadpool 30, async 5, virtual 30).")
   private Integer maxReq;
 
   @Option(
@@ -89,8 +89,8 @@ public final class Cli implements Callable<Integer> {
       paramLabel = "NAME",
       converter = StrategyConverter.class,
       completionCandidates = StrategyNames.class,
-      description = "${COMPLETION-CANDIDATES} (default: sequential).")
-  private StrategyKind strategy = StrategyKind.SEQUENTIAL;
+      description = "${COMPLETION-CANDIDATES} (default: threadpool).")
+  private StrategyKind strategy = StrategyKind.DEFAULT;
 
   @Option(
       names = {"-d", "--dest"},

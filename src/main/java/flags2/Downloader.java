@@ -58,7 +58,17 @@ public final class Downloader {
       return outcome(code, response, start);
     } catch (IOException e) {
       return failure(code, e, start);
+    } catch (RuntimeException e) {
+      return unexpected(code, e, start);
     }
+  }
+
+  /**
+   * The result for a bug or library failure that escaped as an unchecked exception: still an
+   * ERROR for that code, so no count is ever lost.
+   */
+  public Result unexpected(String code, RuntimeException e, long startNanos) {
+    return Result.error(code, 0, millisSince(startNanos), "Unexpected " + e);
   }
 
   /** Cancels every call of this downloader's client that is queued or running. */

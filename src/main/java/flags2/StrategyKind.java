@@ -4,7 +4,13 @@ import java.util.Locale;
 
 /** The strategies {@code --strategy} names, with their default and maximum concurrency. */
 public enum StrategyKind {
-  SEQUENTIAL(1, 1);
+  SEQUENTIAL(1, 1),
+  THREADPOOL(30, 1000),
+  ASYNC(5, 1000),
+  VIRTUAL(30, 1000);
+
+  /** What runs when {@code --strategy} is not given. */
+  static final StrategyKind DEFAULT = THREADPOOL;
 
   private final int defaultLimit;
   private final int maxLimit;
@@ -23,6 +29,9 @@ public enum StrategyKind {
   Strategy create() {
     return switch (this) {
       case SEQUENTIAL -> new SequentialStrategy();
+      case THREADPOOL -> new ThreadPoolStrategy();
+      case ASYNC -> new AsyncStrategy();
+      case VIRTUAL -> new VirtualStrategy();
     };
   }
 

@@ -20,15 +20,20 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Downloads against scripted servers: outcomes, counts, files and exit statuses. */
+/**
+ * The contract every strategy keeps, run against each: outcomes, counts, files and exit statuses
+ * against scripted servers.
+ */
 class DownloadTest {
   @StartStop private final MockWebServer server = new MockWebServer();
   @TempDir Path dest;
 
-  private Flags2Runner.Run run(String... args) {
-    return new Flags2Runner()
-        .run(Stream.concat(Stream.of("-s", server.url("/flags").toString(), "-d", dest.toString()), Stream.of(args)).toList());
+  private Flags2Runner.Run run(StrategyKind strategy, String... args) {
+    Stream<String> common = Stream.of("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName());
+    return new Flags2Runner().run(Stream.concat(common, Stream.of(args)).toList());
   }
 
   private Set<String> filesInDest() throws IOException {
@@ -37,8 +42,9 @@ class DownloadTest {
     }
   }
 
-  @Test
-  void eachCodeIsCountedOnceAsOkNotFoundOrError() throws IOException {
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void eachCodeIsCountedOnceAsOkNotFoundOrError(StrategyKind strategy) throws IOException {
     server.setDispatcher(
         new FlagDispatcher()
             .serve("BR", "CN")
@@ -46,7 +52,7 @@ class DownloadTest {
             .status("SE", 500)
             .respond("DR", () -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build()));
 
-    Flags2Runner.Run run = run("-v", "br", "cn", "xx", "tp", "se", "dr", "zz");
+    Flags2Runner.Run run = run(strategy, "-v", "br", "cn", "xx", "tp", "se", "dr", "zz");
 
     assertEquals(1, run.status(), run.err());
     List<String> lines = run.outLines();
@@ -65,10 +71,11 @@ class DownloadTest {
     assertArrayEquals(FlagDispatcher.image("CN"), Files.readAllBytes(dest.resolve("cn.gif")));
   }
 
-  @Test
-  void aCleanRunExitsZeroAndPrintsNothingOnStderr() {
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void aCleanRunExitsZeroAndPrintsNothingOnStderr(StrategyKind strategy) {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
-    Flags2Runner.Run run = run("br", "xx");
+    Flags2Runner.Run run = run(strategy, "br", "xx");
     assertEquals(0, run.status());
     assertEquals("", run.err());
   }
@@ -79,7 +86,7 @@ class DownloadTest {
     Flags2Runner.Run run =
         new Flags2Runner()
             .clockTicking(1_234_000_000L)
-            .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "us", "cn", "br", "xx");
+            .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", "sequential", "us", "cn", "br", "xx");
     assertEquals(
         "URL site: " + server.url("/flags") + "\n"
             + """
@@ -93,42 +100,47 @@ class DownloadTest {
         run.out());
   }
 
-  @Test
-  void savedImagesAreReadableByAllAndLeaveNoTemporaryFiles() throws IOException {
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void savedImagesAreReadableByAllAndLeaveNoTemporaryFiles(StrategyKind strategy) throws IOException {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
-    run("br");
+    run(strategy, "br");
     assertEquals(Set.of("br.gif"), filesInDest());
     assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dest.resolve("br.gif"))));
   }
 
-  @Test
-  void aFailedDownloadNeverReplacesAGoodImage() throws IOException {
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void aFailedDownloadNeverReplacesAGoodImage(StrategyKind strategy) throws IOException {
     Files.write(dest.resolve("br.gif"), FlagDispatcher.image("BR"));
     server.setDispatcher(new FlagDispatcher().status("BR", 500));
-    assertEquals(1, run("br").status());
+    assertEquals(1, run(strategy, "br").status());
     assertArrayEquals(FlagDispatcher.image("BR"), Files.readAllBytes(dest.resolve("br.gif")));
     assertEquals(Set.of("br.gif"), filesInDest());
   }
 
-  @Test
-  void aClosedPortIsAnErrorPerCode() throws IOException {
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void aClosedPortIsAnErrorPerCode(StrategyKind strategy) throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
     Flags2Runner.Run run =
-        new Flags2Runner().run("-s", "http://127.0.0.1:" + closedPort + "/flags", "-d", dest.toString(), "-v", "br", "cn");
+        new Flags2Runner()
+            .run("-s", "http://127.0.0.1:" + closedPort + "/flags", "-d", dest.toString(), "-t", strategy.cliName(), "-v", "br", "cn");
     assertEquals(1, run.status());
     assertTrue(run.outLines().contains("*** Error for BR: Connection refused"), run.out());
     assertTrue(run.outLines().contains("2 errors."), run.out());
     assertEquals(Set.of(), filesInDest());
   }
 
-  @Test
-  void aTimeoutIsAnErrorNamingTheTimeout() {
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void aTimeoutIsAnErrorNamingTheTimeout(StrategyKind strategy) {
     server.setDispatcher(
         new FlagDispatcher().respond("BR", () -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build()));
-    Flags2Runner.Run run = run("-v", "--timeout", "0.3", "br");
+    Flags2Runner.Run run = run(strategy, "-v", "--timeout", "0.3", "br");
     assertEquals(1, run.status());
     assertTrue(run.outLines().contains("*** Error for BR: Timeout after 0.3s"), run.out());
   }

@@ -86,7 +86,7 @@ class EndToEndIT {
         List.of(
             "URL site: " + urls.get("DELAY"),
             "Searching for 78 flags: from AA to CZ",
-            "1 concurrent connection will be used.",
+            "30 concurrent connections will be used.",
             "--------------------",
             "43 flags downloaded.",
             "35 not found."),
