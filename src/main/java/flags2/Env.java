@@ -34,11 +34,6 @@ public record Env(
     return new Env(System.out, System.err, terminal, columns, Site.standard(), System::nanoTime);
   }
 
-  /** The same surroundings with other streams, for tests. */
-  public Env withStreams(PrintStream out, PrintStream err) {
-    return new Env(out, err, errIsTerminal, columns, sites, nanoTime);
-  }
-
   private static boolean stderrIsTerminal() {
     try {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
