@@ -23,7 +23,7 @@ final class Flags2Runner {
   private AtomicLong clock;
   private long tick;
 
-  /** Points a label at another URL (tests never use ports 8001-8003). */
+  /** Points a label at another URL: tests never rely on the standard ports being free. */
   Flags2Runner site(Site site, HttpUrl url) {
     sites.put(site, url);
     return this;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReporterTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-  private static final Site.Target DELAY = new Site.Target(Site.DELAY, HttpUrl.get("http://localhost:8002/flags"));
+  private static final Site.Target DELAY = new Site.Target(Site.DELAY, HttpUrl.get("http://localhost:18002/flags"));
 
   private String printed() {
     return bytes.toString(StandardCharsets.UTF_8);
@@ -39,7 +39,7 @@ class ReporterTest {
     reporter.finish(Duration.ofMillis(1720), 0);
     assertEquals(
         """
-        DELAY site: http://localhost:8002/flags
+        DELAY site: http://localhost:18002/flags
         Searching for 78 flags: from AA to CZ
         30 concurrent connections will be used.
         --------------------
@@ -79,7 +79,7 @@ class ReporterTest {
     reporter.finish(Duration.ofSeconds(2), 0);
     assertEquals(
         """
-        DELAY site: http://localhost:8002/flags
+        DELAY site: http://localhost:18002/flags
         Searching for 4 flags: BR, CN, US, XX
         4 concurrent connections will be used.
         BR OK
