@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -15,7 +17,8 @@ import okhttp3.Response;
  * {@link CompletableFuture}s over OkHttp's {@code enqueue}: no thread per request of its own; the
  * client's Dispatcher admits {@code limit} calls at a time (see {@link HttpClients}). Each callback
  * reads and saves the whole body before it returns, so the Dispatcher's count of running calls is
- * honest, and every path completes its future. Cancelling a future cancels its call.
+ * honest, and every path completes its future. A retry is enqueued again after its backoff, out of
+ * the Dispatcher meanwhile. Cancelling a future cancels its current call.
  */
 final class AsyncStrategy implements Strategy {
 
@@ -39,35 +42,56 @@ final class AsyncStrategy implements Strategy {
     }
   }
 
-  /** Enqueues the call for {@code code}; the future always completes with a result. */
+  /** Downloads {@code code} with enqueued calls; the future always completes with a result. */
   static CompletableFuture<Result> fetch(Downloader downloader, String code) {
     long start = System.nanoTime();
-    Call call = downloader.newCall(code);
+    AtomicReference<Call> current = new AtomicReference<>();
     CompletableFuture<Result> future = new CompletableFuture<>();
     future.whenComplete(
         (result, failure) -> {
-          if (future.isCancelled()) {
+          Call call = current.get();
+          if (future.isCancelled() && call != null) {
             call.cancel();
           }
         });
+    attempt(downloader, code, 0, start, current, future);
+    return future;
+  }
+
+  private static void attempt(
+      Downloader downloader, String code, int attempt, long start, AtomicReference<Call> current, CompletableFuture<Result> future) {
+    Call call = downloader.newCall(code);
+    current.set(call);
+    if (future.isCancelled()) {
+      return;
+    }
     call.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call call, IOException e) {
-            future.complete(downloader.failure(code, e, start));
+            next(downloader.failure(code, e, start));
           }
 
           @Override
           public void onResponse(Call call, Response response) {
-            Result result;
+            Downloader.Attempt outcome;
             try (response) {
-              result = downloader.outcome(code, response, start);
+              outcome = downloader.outcome(code, response, start);
             } catch (RuntimeException e) {
-              result = downloader.unexpected(code, e, start);
+              outcome = Downloader.Attempt.done(downloader.unexpected(code, e, start));
             }
-            future.complete(result);
+            next(outcome);
+          }
+
+          private void next(Downloader.Attempt outcome) {
+            downloader
+                .retryDelay(attempt, outcome)
+                .ifPresentOrElse(
+                    wait ->
+                        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> attempt(downloader, code, attempt + 1, start, current, future)),
+                    () -> future.complete(outcome.result()));
           }
         });
-    return future;
   }
 }

@@ -238,7 +238,9 @@ public final class Cli implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(serveSpec.commandLine(), e.getMessage());
     }
-    try (TestServers servers = TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR))) {
+    Thread serving = Thread.currentThread();
+    try (TestServers servers = TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR));
+        Interrupt.Registration ctrlC = env.interrupt().onInterrupt(serving::interrupt)) {
       for (Site site : servers.sites()) {
         env.out().println(site + " ready: " + servers.url(site));
       }

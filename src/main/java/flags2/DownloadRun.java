@@ -2,12 +2,14 @@ package flags2;
 
 import flags2.serve.TestServers;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
@@ -17,10 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One download run from validated options: checks the destination, embeds a test server when the
- * labelled one is missing, runs the strategy, prints the reports and returns the exit status.
+ * labelled one is missing, runs the strategy, prints the reports and returns the exit status. On
+ * Ctrl-C it cancels what is in flight and still prints a report whose counts add up.
  */
 final class DownloadRun {
   private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
+  /** File descriptors kept free for the JVM, jars, logs and temporary files. */
+  private static final int SPARE_FILES = 64;
+
   private final Options options;
   private final Env env;
 
@@ -35,39 +41,47 @@ final class DownloadRun {
       env.err().println("*** Destination error: " + problem);
       return ExitStatus.DESTINATION;
     }
-    OkHttpClient client = HttpClients.create(options.concurrency(), options.timeout());
     try (TestServers embedded = embedIfMissing()) {
-      Downloader downloader =
-          new Downloader(client, options.target().url(), options.dest(), options.maxSize(), options.timeout());
-      return download(downloader);
-    } finally {
-      HttpClients.shutdown(client);
+      int concurrency = withinOpenFileLimit(options.concurrency(), embedded != null);
+      OkHttpClient client = HttpClients.create(concurrency, options.timeout());
+      try {
+        Downloader downloader =
+            new Downloader(
+                client, options.target().url(), options.dest(), options.maxSize(), options.timeout(), RetryPolicy.of(options.retries()));
+        return download(downloader, concurrency);
+      } finally {
+        HttpClients.shutdown(client);
+      }
     }
   }
 
-  private ExitStatus download(Downloader downloader) {
-    var codes = options.codes();
-    try (Reporter reporter = new Reporter(env.out(), options.verbose())) {
-      reporter.initial(options.target(), codes, options.concurrency());
+  private ExitStatus download(Downloader downloader, int concurrency) {
+    List<String> codes = options.codes();
+    Thread consumer = Thread.currentThread();
+    try (Reporter reporter = new Reporter(env.out(), options.verbose());
+        Interrupt.Registration ctrlC = env.interrupt().onInterrupt(() -> {
+          consumer.interrupt(); // first, so results of cancelled calls are not tallied as errors
+          downloader.cancelAll();
+        })) {
+      reporter.initial(options.target(), codes, concurrency);
       if (env.errIsTerminal() && !options.verbose()) {
         reporter.showProgress(env.err(), codes.size(), env.columns());
       }
       long start = env.nanoTime().getAsLong();
-      ExitStatus interrupted = null;
+      boolean interrupted = false;
       try {
-        log.debug("{} strategy, {} codes, concurrency {}", options.strategy().cliName(), codes.size(), options.concurrency());
-        options.strategy().create().run(codes, downloader, options.concurrency(), result -> {
+        log.debug("{} strategy, {} codes, concurrency {}", options.strategy().cliName(), codes.size(), concurrency);
+        options.strategy().create().run(codes, downloader, concurrency, result -> {
           log.debug("{}", result);
           reporter.accept(result);
         });
       } catch (InterruptedException e) {
-        downloader.cancelAll();
-        interrupted = ExitStatus.INTERRUPTED;
+        interrupted = true;
       }
       Duration elapsed = Duration.ofNanos(env.nanoTime().getAsLong() - start);
       reporter.finish(elapsed, codes.size() - reporter.counter().total());
-      if (interrupted != null) {
-        return interrupted;
+      if (interrupted) {
+        return ExitStatus.INTERRUPTED;
       }
       return reporter.counter().get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
     }
@@ -91,6 +105,28 @@ final class DownloadRun {
       return "'" + dest + "' is not writable.";
     }
     return null;
+  }
+
+  /**
+   * The concurrency the process's open-file limit allows: each connection needs a socket (two when
+   * the server is embedded) and a temporary file. Lowered with a note, so a run under a small
+   * {@code ulimit -n} completes instead of failing codes with "Too many open files".
+   */
+  private int withinOpenFileLimit(int concurrency, boolean embedded) {
+    if (concurrency <= 32
+        || !(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os)) {
+      return concurrency;
+    }
+    long free = os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - SPARE_FILES;
+    int allowed = (int) Math.max(1, Math.min(Integer.MAX_VALUE, free / (embedded ? 3 : 2)));
+    if (allowed >= concurrency) {
+      return concurrency;
+    }
+    env.err()
+        .printf(
+            "note: the open-file limit (ulimit -n %d) allows %d concurrent connections; using %d%n",
+            os.getMaxFileDescriptorCount(), allowed, allowed);
+    return allowed;
   }
 
   /**

@@ -8,13 +8,16 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -25,8 +28,9 @@ import okhttp3.ResponseBody;
 
 /**
  * The per-request logic every strategy shares: builds the call for a code, turns a response or a
- * failure into a {@link Result}, and saves a 200 body through a temporary file renamed into place.
- * No method throws for a failed download; failures come back as {@link Status#ERROR} results.
+ * failure into an {@link Attempt}, saves a 200 body through a temporary file renamed into place,
+ * and decides with its {@link RetryPolicy} whether to try again. No method throws for a failed
+ * download: failures come back as {@link Status#ERROR} results.
  */
 public final class Downloader {
   private final OkHttpClient client;
@@ -34,33 +38,107 @@ public final class Downloader {
   private final Path dest;
   private final long maxSize;
   private final Duration timeout;
+  private final RetryPolicy retryPolicy;
+  /** Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable. */
+  private volatile boolean cancelled;
 
-  public Downloader(OkHttpClient client, HttpUrl base, Path dest, long maxSize, Duration timeout) {
+  /**
+   * One try at a code.
+   *
+   * @param retryable whether another try could end differently (connection failure, timeout, 429, 5xx)
+   * @param retryAfter the server's Retry-After, or null
+   */
+  public record Attempt(Result result, boolean retryable, Duration retryAfter) {
+    static Attempt done(Result result) {
+      return new Attempt(result, false, null);
+    }
+  }
+
+  Downloader(OkHttpClient client, HttpUrl base, Path dest, long maxSize, Duration timeout, RetryPolicy retryPolicy) {
     this.client = client;
     this.base = base;
     this.dest = dest;
     this.maxSize = maxSize;
     this.timeout = timeout;
+    this.retryPolicy = retryPolicy;
   }
 
   /** A new, unstarted call for {@code {base}/{cc}/{cc}.gif}. */
   public Call newCall(String code) {
     String cc = code.toLowerCase(Locale.ROOT);
     HttpUrl url = base.newBuilder().addPathSegment(cc).addPathSegment(cc + ".gif").build();
-    return client.newCall(new Request.Builder().url(url).tag(String.class, code).build());
+    return client.newCall(new Request.Builder().url(url).tag(HttpClients.Hops.class, new HttpClients.Hops()).build());
   }
 
-  /** Runs one blocking request for {@code code}; never throws. */
+  /** Downloads {@code code} with blocking calls, retrying as the policy says; never throws. */
   public Result fetch(String code) {
     long start = System.nanoTime();
+    for (int attempt = 0; ; attempt++) {
+      Attempt outcome = attemptOnce(code, start);
+      Optional<Duration> wait = retryPolicy.next(attempt, outcome);
+      if (wait.isEmpty()) {
+        return outcome.result();
+      }
+      try {
+        Thread.sleep(wait.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return outcome.result();
+      }
+    }
+  }
+
+  /** The wait before another try after attempt {@code attempt}, or empty when it is final. */
+  Optional<Duration> retryDelay(int attempt, Attempt outcome) {
+    return retryPolicy.next(attempt, outcome);
+  }
+
+  private Attempt attemptOnce(String code, long start) {
     Call call = newCall(code);
     try (Response response = call.execute()) {
       return outcome(code, response, start);
     } catch (IOException e) {
       return failure(code, e, start);
     } catch (RuntimeException e) {
-      return unexpected(code, e, start);
+      return Attempt.done(unexpected(code, e, start));
     }
+  }
+
+  /** Cancels every call of this downloader's client that is queued or running. */
+  public void cancelAll() {
+    cancelled = true;
+    client.dispatcher().cancelAll();
+  }
+
+  /**
+   * Classifies a response and, for a 200, reads and saves the whole body before returning, so the
+   * caller may close the response at once.
+   */
+  public Attempt outcome(String code, Response response, long startNanos) {
+    int status = response.code();
+    if (status == 404) {
+      return Attempt.done(Result.notFound(code, millisSince(startNanos)));
+    }
+    if (status != 200) {
+      String message = "HTTP error " + status + " - " + ReasonPhrases.of(status, response.message());
+      boolean retryable = status == 429 || status >= 500;
+      Result result = Result.error(code, status, millisSince(startNanos), message);
+      return new Attempt(result, retryable, retryable ? retryAfter(response.header("Retry-After")) : null);
+    }
+    try {
+      long bytes = save(code, response.body());
+      return Attempt.done(Result.ok(code, status, bytes, millisSince(startNanos)));
+    } catch (BadBodyException | SaveException e) {
+      return Attempt.done(Result.error(code, status, millisSince(startNanos), e.getMessage()));
+    } catch (IOException e) { // the connection failed while the body was read
+      return new Attempt(Result.error(code, status, millisSince(startNanos), describe(e)), !cancelled, null);
+    }
+  }
+
+  /** The attempt for a call that produced no usable response. */
+  public Attempt failure(String code, IOException e, long startNanos) {
+    Result result = Result.error(code, 0, millisSince(startNanos), describe(e));
+    return new Attempt(result, !cancelled, null);
   }
 
   /**
@@ -71,62 +149,39 @@ public final class Downloader {
     return Result.error(code, 0, millisSince(startNanos), "Unexpected " + e);
   }
 
-  /** Cancels every call of this downloader's client that is queued or running. */
-  public void cancelAll() {
-    client.dispatcher().cancelAll();
-  }
-
-  /**
-   * Classifies a response and, for a 200, reads and saves the whole body before returning, so the
-   * caller may close the response at once.
-   */
-  public Result outcome(String code, Response response, long startNanos) {
-    int status = response.code();
-    if (status == 404) {
-      return Result.notFound(code, millisSince(startNanos));
-    }
-    if (status != 200) {
-      String message = "HTTP error " + status + " - " + ReasonPhrases.of(status, response.message());
-      return Result.error(code, status, millisSince(startNanos), message);
-    }
-    try {
-      long bytes = save(code, response.body());
-      return Result.ok(code, status, bytes, millisSince(startNanos));
-    } catch (BadBodyException e) {
-      return Result.error(code, status, millisSince(startNanos), e.getMessage());
-    } catch (IOException e) {
-      return Result.error(code, status, millisSince(startNanos), describe(e));
-    }
-  }
-
-  /** The result for a request that produced no usable response. */
-  public Result failure(String code, IOException e, long startNanos) {
-    return Result.error(code, 0, millisSince(startNanos), describe(e));
-  }
-
   private long save(String code, ResponseBody body) throws IOException {
     MediaType type = body.contentType();
     if (type != null && !type.type().equals("image") && !type.toString().startsWith("application/octet-stream")) {
       throw new BadBodyException("Not an image: " + type);
     }
     if (body.contentLength() > maxSize) {
-      throw new BadBodyException("Image larger than " + maxSize + " bytes");
+      throw new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
     }
     String name = code.toLowerCase(Locale.ROOT) + ".gif";
-    Path tmp = Files.createTempFile(dest, "." + name + ".", ".part");
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dest, "." + name + ".", ".part");
+    } catch (IOException e) {
+      throw new SaveException(e);
+    }
     try {
       long total = copy(body.byteStream(), tmp);
       if (total == 0) {
         throw new BadBodyException("Empty response body");
       }
-      makeReadable(tmp);
-      move(tmp, dest.resolve(name));
+      try {
+        makeReadable(tmp);
+        move(tmp, dest.resolve(name));
+      } catch (IOException e) {
+        throw new SaveException(e);
+      }
       return total;
     } finally {
       Files.deleteIfExists(tmp);
     }
   }
 
+  /** Streams the body to {@code tmp}; never holds more than a buffer in memory. */
   private long copy(InputStream in, Path tmp) throws IOException {
     long total = 0;
     try (in;
@@ -135,9 +190,13 @@ public final class Downloader {
       for (int n; (n = in.read(buffer)) != -1; ) {
         total += n;
         if (total > maxSize) {
-          throw new BadBodyException("Image larger than " + maxSize + " bytes");
+          throw new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
         }
-        out.write(buffer, 0, n);
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new SaveException(e);
+        }
       }
     }
     return total;
@@ -161,6 +220,23 @@ public final class Downloader {
     }
   }
 
+  /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+        return until.isNegative() ? Duration.ZERO : until;
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+
   /** One line for a failure, in the words a user expects ("Connection refused", "Timeout after 10s"). */
   String describe(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -173,9 +249,6 @@ public final class Downloader {
       if (t instanceof SocketTimeoutException
           || (t instanceof InterruptedIOException && "timeout".equals(t.getMessage()))) {
         return "Timeout after " + seconds(timeout);
-      }
-      if (t instanceof FileSystemException fs) {
-        return "Cannot save image: " + fs.getMessage();
       }
     }
     String message = e.getMessage();
@@ -191,10 +264,17 @@ public final class Downloader {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  /** A 200 whose body is not a usable image. */
+  /** A 200 whose body is not a usable image: final, not worth a retry. */
   private static final class BadBodyException extends IOException {
     BadBodyException(String message) {
       super(message);
+    }
+  }
+
+  /** The image could not be written to DEST (disk full, permissions): final for this code. */
+  private static final class SaveException extends IOException {
+    SaveException(IOException cause) {
+      super("Cannot save image: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
     }
   }
 }

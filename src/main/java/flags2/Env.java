@@ -14,6 +14,7 @@ import okhttp3.HttpUrl;
  * @param columns terminal width for the progress bar
  * @param sites the URLs of the labelled sites
  * @param nanoTime the clock for elapsed time
+ * @param interrupt Ctrl-C
  */
 public record Env(
     PrintStream out,
@@ -21,17 +22,18 @@ public record Env(
     boolean errIsTerminal,
     int columns,
     Map<Site, HttpUrl> sites,
-    LongSupplier nanoTime) {
+    LongSupplier nanoTime,
+    Interrupt interrupt) {
 
   /**
    * The real process: System streams and the standard sites. The launcher tells whether stderr is a
    * terminal ({@code -Dflags2.stderr.tty}); without it, Linux's /proc answers.
    */
-  public static Env system() {
+  public static Env system(Interrupt interrupt) {
     String tty = System.getProperty("flags2.stderr.tty");
     boolean terminal = tty != null ? Boolean.parseBoolean(tty) : stderrIsTerminal();
     int columns = Integer.getInteger("flags2.columns", 80);
-    return new Env(System.out, System.err, terminal, columns, Site.standard(), System::nanoTime);
+    return new Env(System.out, System.err, terminal, columns, Site.standard(), System::nanoTime, interrupt);
   }
 
   private static boolean stderrIsTerminal() {

@@ -1,10 +1,13 @@
 package flags2;
 
+import java.net.ProtocolException;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -12,12 +15,33 @@ import okhttp3.OkHttpClient;
  * thread or connection outlives the run.
  */
 final class HttpClients {
+  /** Redirects followed before a request is an error (OkHttp alone would follow 20). */
+  static final int MAX_REDIRECTS = 5;
+
   private HttpClients() {}
+
+  /**
+   * Hops of one download so far. Set as a tag on each first request; OkHttp copies tags to the
+   * follow-up requests it makes for redirects, so the count spans them.
+   */
+  static final class Hops {
+    private int count;
+  }
+
+  private static final Interceptor REDIRECT_LIMIT =
+      chain -> {
+        Hops hops = chain.request().tag(Hops.class);
+        if (hops != null && ++hops.count > MAX_REDIRECTS + 1) {
+          throw new ProtocolException("Too many redirects (more than " + MAX_REDIRECTS + ")");
+        }
+        return chain.proceed(chain.request());
+      };
 
   /**
    * A client whose Dispatcher admits {@code concurrency} calls (to one host, too: its defaults of 64
    * and 5 would silently cap async runs) on virtual threads, and whose pool keeps that many idle
-   * connections. {@code timeout} bounds connecting, each read and write, and the whole call.
+   * connections. {@code timeout} bounds connecting, each read and write, and the whole call, so a
+   * slow trickle of bytes ends too.
    */
   static OkHttpClient create(int concurrency, Duration timeout) {
     Dispatcher dispatcher = new Dispatcher(Executors.newVirtualThreadPerTaskExecutor());
@@ -30,13 +54,28 @@ final class HttpClients {
         .readTimeout(timeout)
         .writeTimeout(timeout)
         .callTimeout(timeout)
+        .addNetworkInterceptor(REDIRECT_LIMIT)
         .build();
   }
 
-  /** Cancels what is left, stops the Dispatcher's executor and closes pooled connections. */
+  /**
+   * Cancels what is left, waits up to a second for callbacks to finish (they delete their
+   * temporary files), then closes pooled connections.
+   */
   static void shutdown(OkHttpClient client) {
     client.dispatcher().cancelAll();
-    client.dispatcher().executorService().shutdownNow();
+    ExecutorService executor = client.dispatcher().executorService();
+    executor.shutdownNow();
+    awaitQuietly(executor, Duration.ofSeconds(1));
     client.connectionPool().evictAll();
+  }
+
+  /** Waits for {@code executor} to finish, at most {@code limit}; keeps the interrupt flag. */
+  static void awaitQuietly(ExecutorService executor, Duration limit) {
+    try {
+      executor.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

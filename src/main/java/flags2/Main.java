@@ -1,10 +1,14 @@
 package flags2;
 
+import sun.misc.Signal;
+
 /** The process entry point: the only place that ends the process. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(Cli.run(args, Env.system()));
+    Interrupt interrupt = new Interrupt(() -> Runtime.getRuntime().halt(ExitStatus.INTERRUPTED.code));
+    Signal.handle(new Signal("INT"), signal -> interrupt.fire());
+    System.exit(Cli.run(args, Env.system(interrupt)));
   }
 }

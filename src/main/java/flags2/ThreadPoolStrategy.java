@@ -1,5 +1,6 @@
 package flags2;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,8 @@ final class ThreadPoolStrategy implements Strategy {
       }
     } catch (InterruptedException e) {
       downloader.cancelAll();
+      pool.shutdownNow();
+      HttpClients.awaitQuietly(pool, Duration.ofSeconds(1)); // workers delete their temp files
       throw e;
     } catch (ExecutionException e) {
       throw new IllegalStateException("Downloader.fetch never throws", e);

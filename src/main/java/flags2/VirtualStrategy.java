@@ -1,5 +1,6 @@
 package flags2;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,8 @@ final class VirtualStrategy implements Strategy {
       }
     } catch (InterruptedException e) {
       downloader.cancelAll();
+      threads.shutdownNow();
+      HttpClients.awaitQuietly(threads, Duration.ofSeconds(1)); // threads delete their temp files
       throw e;
     } finally {
       threads.shutdownNow();

@@ -22,6 +22,13 @@ final class Flags2Runner {
   private final Map<Site, HttpUrl> sites = new HashMap<>(Site.standard());
   private AtomicLong clock;
   private long tick;
+  private Interrupt interrupt = Interrupt.none();
+
+  /** Ctrl-C for the runs: fire it to interrupt one. */
+  Flags2Runner interrupt(Interrupt interrupt) {
+    this.interrupt = interrupt;
+    return this;
+  }
 
   /** Points a label at another URL: tests never rely on the standard ports being free. */
   Flags2Runner site(Site site, HttpUrl url) {
@@ -52,7 +59,8 @@ final class Flags2Runner {
             false,
             80,
             Map.copyOf(sites),
-            clock == null ? System::nanoTime : () -> clock.getAndAdd(tick));
+            clock == null ? System::nanoTime : () -> clock.getAndAdd(tick),
+            interrupt);
     int status = Cli.run(new ArrayList<>(args).toArray(String[]::new), env);
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

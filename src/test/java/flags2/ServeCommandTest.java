@@ -30,7 +30,7 @@ class ServeCommandTest {
     PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     AtomicInteger status = new AtomicInteger(-1);
-    Env env = new Env(out, err, false, 80, Site.standard(), System::nanoTime);
+    Env env = new Env(out, err, false, 80, Site.standard(), System::nanoTime, Interrupt.none());
     Thread serving =
         Thread.ofPlatform().start(() -> status.set(Cli.run(new String[] {"serve", "--ports", "0,0,0", "--delay", "0.05"}, env)));
 

@@ -1,0 +1,48 @@
+package flags2;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Ctrl-C as a run sees it. {@link Main} fires it from the SIGINT handler; a run registers what the
+ * first Ctrl-C must do (cancel, then let the consumer report); tests fire it by hand. A second fire
+ * runs the {@code again} action given at construction ({@link Main} halts the process there).
+ */
+public final class Interrupt {
+  private final AtomicReference<Runnable> action = new AtomicReference<>(() -> {});
+  private final AtomicInteger fired = new AtomicInteger();
+  private final Runnable again;
+
+  public Interrupt(Runnable again) {
+    this.again = again;
+  }
+
+  /** An interrupt nothing fires but a test. */
+  public static Interrupt none() {
+    return new Interrupt(() -> {});
+  }
+
+  /** Undoes a registration. */
+  interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Sets what the first fire does; returns a handle that unregisters it. */
+  Registration onInterrupt(Runnable whenFired) {
+    action.set(whenFired);
+    if (fired.get() > 0) {
+      whenFired.run(); // Ctrl-C came before the run registered: act on it now
+    }
+    return () -> action.set(() -> {});
+  }
+
+  /** One Ctrl-C. */
+  public void fire() {
+    if (fired.incrementAndGet() == 1) {
+      action.get().run();
+    } else {
+      again.run();
+    }
+  }
+}
