@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.Call;
@@ -37,7 +39,15 @@ final class AsyncStrategy implements Strategy {
         sink.accept(completed.take());
       }
     } catch (InterruptedException e) {
-      futures.forEach(future -> future.cancel(true));
+      // Cancel the calls, not the futures: every callback still completes its future, so an image
+      // saved meanwhile is counted. Futures still open after a second are abandoned.
+      downloader.cancelAll();
+      try {
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException | InterruptedException stillOpen) {
+        futures.forEach(future -> future.cancel(true));
+      }
+      Strategy.keepCompleted(completed, sink);
       throw e;
     }
   }

@@ -55,7 +55,18 @@ public final class Downloader {
   }
 
   Downloader(OkHttpClient client, HttpUrl base, Path dest, long maxSize, Duration timeout, RetryPolicy retryPolicy) {
-    this.client = client;
+    // Interceptors run after OkHttp registers a call with its Dispatcher, so a call either is
+    // registered in time for cancelAll() or sees the flag here: none slips through the gap.
+    this.client =
+        client.newBuilder()
+            .addInterceptor(
+                chain -> {
+                  if (cancelled) {
+                    throw new IOException("Canceled");
+                  }
+                  return chain.proceed(chain.request());
+                })
+            .build();
     this.base = base;
     this.dest = dest;
     this.maxSize = maxSize;
@@ -75,7 +86,7 @@ public final class Downloader {
     long start = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
       Attempt outcome = attemptOnce(code, start);
-      Optional<Duration> wait = retryPolicy.next(attempt, outcome);
+      Optional<Duration> wait = retryDelay(attempt, outcome);
       if (wait.isEmpty()) {
         return outcome.result();
       }
@@ -90,7 +101,7 @@ public final class Downloader {
 
   /** The wait before another try after attempt {@code attempt}, or empty when it is final. */
   Optional<Duration> retryDelay(int attempt, Attempt outcome) {
-    return retryPolicy.next(attempt, outcome);
+    return cancelled ? Optional.empty() : retryPolicy.next(attempt, outcome);
   }
 
   private Attempt attemptOnce(String code, long start) {

@@ -13,9 +13,22 @@ public interface Strategy {
    * Downloads every code with never more than {@code limit} requests in flight, and hands each
    * result to {@code sink} on the calling thread as it completes, exactly once per code.
    *
-   * @throws InterruptedException when the calling thread is interrupted; calls in flight are
-   *     cancelled first and results not yet delivered are dropped
+   * @throws InterruptedException when the calling thread is interrupted (Ctrl-C): calls in flight
+   *     are cancelled and their workers awaited briefly, then downloads that completed anyway are
+   *     still handed to {@code sink} (see {@link #keepCompleted}); the rest count as not attempted
    */
   void run(List<String> codes, Downloader downloader, int limit, Consumer<Result> sink)
       throws InterruptedException;
+
+  /**
+   * After an interrupt: hands on the results that completed anyway (an image saved, a 404), so
+   * the report matches what is on disk. Errors are dropped: after a cancel they are its echo.
+   */
+  static void keepCompleted(Iterable<Result> results, Consumer<Result> sink) {
+    for (Result result : results) {
+      if (result.status() != Status.ERROR) {
+        sink.accept(result);
+      }
+    }
+  }
 }

@@ -1,12 +1,14 @@
 package flags2;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -20,23 +22,40 @@ final class ThreadPoolStrategy implements Strategy {
       throws InterruptedException {
     ExecutorService pool =
         Executors.newFixedThreadPool(limit, Thread.ofPlatform().daemon().name("flags2-pool-", 1).factory());
+    CompletionService<Result> completed = new ExecutorCompletionService<>(pool);
     try {
-      CompletionService<Result> completed = new ExecutorCompletionService<>(pool);
       for (String code : codes) {
         completed.submit(() -> downloader.fetch(code));
       }
       for (int i = 0; i < codes.size(); i++) {
-        sink.accept(completed.take().get());
+        sink.accept(resultOf(completed.take()));
       }
     } catch (InterruptedException e) {
       downloader.cancelAll();
-      pool.shutdownNow();
-      HttpClients.awaitQuietly(pool, Duration.ofSeconds(1)); // workers delete their temp files
+      stop(pool); // workers delete their temp files
+      List<Result> finished = new ArrayList<>();
+      for (Future<Result> done; (done = completed.poll()) != null; ) {
+        finished.add(resultOf(done));
+      }
+      Strategy.keepCompleted(finished, sink);
       throw e;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Downloader.fetch never throws", e);
     } finally {
-      pool.shutdownNow();
+      stop(pool);
+    }
+  }
+
+  /** Stops the pool and waits for its threads, at most a second; at once when already stopped. */
+  private static void stop(ExecutorService pool) {
+    pool.shutdownNow();
+    HttpClients.awaitQuietly(pool, Duration.ofSeconds(1));
+  }
+
+  /** The result of a finished task; {@link Downloader#fetch} returns failures, never throws them. */
+  private static Result resultOf(Future<Result> done) {
+    try {
+      return done.get();
+    } catch (ExecutionException | InterruptedException e) {
+      throw new IllegalStateException("Downloader.fetch never throws", e);
     }
   }
 }

@@ -40,11 +40,17 @@ final class VirtualStrategy implements Strategy {
       }
     } catch (InterruptedException e) {
       downloader.cancelAll();
-      threads.shutdownNow();
-      HttpClients.awaitQuietly(threads, Duration.ofSeconds(1)); // threads delete their temp files
+      stop(threads); // threads delete their temp files
+      Strategy.keepCompleted(completed, sink);
       throw e;
     } finally {
-      threads.shutdownNow();
+      stop(threads);
     }
+  }
+
+  /** Stops the threads and waits for them, at most a second; at once when already stopped. */
+  private static void stop(ExecutorService threads) {
+    threads.shutdownNow();
+    HttpClients.awaitQuietly(threads, Duration.ofSeconds(1));
   }
 }
