@@ -78,7 +78,7 @@ public final class Downloader {
   public Call newCall(String code) {
     String cc = code.toLowerCase(Locale.ROOT);
     HttpUrl url = base.newBuilder().addPathSegment(cc).addPathSegment(cc + ".gif").build();
-    return client.newCall(new Request.Builder().url(url).tag(HttpClients.Hops.class, new HttpClients.Hops()).build());
+    return client.newCall(new Request.Builder().url(url).tag(HttpClients.Redirects.class, new HttpClients.Redirects()).build());
   }
 
   /** Downloads {@code code} with blocking calls, retrying as the policy says; never throws. */

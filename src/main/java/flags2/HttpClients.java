@@ -9,6 +9,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * Builds the one OkHttpClient a run shares, sized for its concurrency, and takes it down so no
@@ -21,20 +22,23 @@ final class HttpClients {
   private HttpClients() {}
 
   /**
-   * Hops of one download so far. Set as a tag on each first request; OkHttp copies tags to the
-   * follow-up requests it makes for redirects, so the count spans them.
+   * Redirects one download has met so far. Set as a tag on each first request; OkHttp copies tags
+   * to the follow-up requests it makes, so the count spans them. Counting redirect responses, not
+   * interceptor calls, matters: OkHttp's own retry of a failed connection passes here again.
    */
-  static final class Hops {
+  static final class Redirects {
     private int count;
   }
 
   private static final Interceptor REDIRECT_LIMIT =
       chain -> {
-        Hops hops = chain.request().tag(Hops.class);
-        if (hops != null && ++hops.count > MAX_REDIRECTS + 1) {
+        Response response = chain.proceed(chain.request());
+        Redirects redirects = chain.request().tag(Redirects.class);
+        if (redirects != null && response.isRedirect() && ++redirects.count > MAX_REDIRECTS) {
+          response.close();
           throw new ProtocolException("Too many redirects (more than " + MAX_REDIRECTS + ")");
         }
-        return chain.proceed(chain.request());
+        return response;
       };
 
   /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +21,16 @@ final class ThreadPoolStrategy implements Strategy {
   @Override
   public void run(List<String> codes, Downloader downloader, int limit, Consumer<Result> sink)
       throws InterruptedException {
+    List<Thread> workers = new ArrayList<>(limit);
+    ThreadFactory factory = Thread.ofPlatform().daemon().name("flags2-pool-", 1).factory();
     ExecutorService pool =
-        Executors.newFixedThreadPool(limit, Thread.ofPlatform().daemon().name("flags2-pool-", 1).factory());
+        Executors.newFixedThreadPool(
+            limit,
+            task -> {
+              Thread worker = factory.newThread(task);
+              workers.add(worker); // only the submitting thread creates workers
+              return worker;
+            });
     CompletionService<Result> completed = new ExecutorCompletionService<>(pool);
     try {
       for (String code : codes) {
@@ -32,7 +41,7 @@ final class ThreadPoolStrategy implements Strategy {
       }
     } catch (InterruptedException e) {
       downloader.cancelAll();
-      stop(pool); // workers delete their temp files
+      stop(pool, workers); // workers delete their temp files
       List<Result> finished = new ArrayList<>();
       for (Future<Result> done; (done = completed.poll()) != null; ) {
         finished.add(resultOf(done));
@@ -40,14 +49,27 @@ final class ThreadPoolStrategy implements Strategy {
       Strategy.keepCompleted(finished, sink);
       throw e;
     } finally {
-      stop(pool);
+      stop(pool, workers);
     }
   }
 
-  /** Stops the pool and waits for its threads, at most a second; at once when already stopped. */
-  private static void stop(ExecutorService pool) {
+  /**
+   * Stops the pool and waits, at most a second in all, until its threads have exited (not merely
+   * left the pool), so none outlives the run; at once when already stopped.
+   */
+  private static void stop(ExecutorService pool, List<Thread> workers) {
     pool.shutdownNow();
-    HttpClients.awaitQuietly(pool, Duration.ofSeconds(1));
+    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    try {
+      for (Thread worker : workers) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !worker.join(Duration.ofNanos(left))) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The result of a finished task; {@link Downloader#fetch} returns failures, never throws them. */

@@ -187,6 +187,45 @@ class TestServersTest {
   }
 
   @Test
+  void theDelayServerTakes1000ConcurrentRequestsWithoutRefusingAny() throws Exception {
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    dispatcher.setMaxRequests(1000);
+    dispatcher.setMaxRequestsPerHost(1000);
+    OkHttpClient client =
+        CLIENT.newBuilder().dispatcher(dispatcher).connectionPool(new okhttp3.ConnectionPool(1000, 1, java.util.concurrent.TimeUnit.MINUTES)).build();
+    java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger maxRunning = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1000);
+    try (TestServers servers = start(config(0.5, 0, OptionalLong.of(0), null))) {
+      HttpUrl url = servers.url(Site.DELAY).newBuilder().addPathSegments("br/br.gif").build();
+      for (int i = 0; i < 1000; i++) {
+        client.newCall(new Request.Builder().url(url).build()).enqueue(new okhttp3.Callback() {
+          @Override public void onFailure(okhttp3.Call call, IOException e) {
+            failures.incrementAndGet();
+            done.countDown();
+          }
+
+          @Override public void onResponse(okhttp3.Call call, Response response) {
+            maxRunning.accumulateAndGet(dispatcher.runningCallsCount(), Math::max);
+            try (response) {
+              if (response.code() != 200) {
+                failures.incrementAndGet();
+              }
+            }
+            done.countDown();
+          }
+        });
+      }
+      assertTrue(done.await(60, java.util.concurrent.TimeUnit.SECONDS), "requests did not finish");
+    } finally {
+      dispatcher.executorService().shutdown();
+      client.connectionPool().evictAll();
+    }
+    assertEquals(0, failures.get());
+    assertTrue(maxRunning.get() > 900, "only " + maxRunning.get() + " requests were in flight together");
+  }
+
+  @Test
   void serversBindLoopbackAndFreeTheirPortsWhenClosed() throws IOException {
     int port;
     try (TestServers servers = start(config(0, 0, OptionalLong.of(0), null))) {
