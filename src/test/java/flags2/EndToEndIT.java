@@ -19,6 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 
 /** The packaged command as a subprocess, against {@code flags2 serve} in another process. */
 class EndToEndIT {
@@ -106,6 +112,80 @@ class EndToEndIT {
     assertTrue(first.out().contains("*** Error for "), first.out());
     assertTrue(first.out().contains(": HTTP error 418 - I'm a Teapot"), first.out());
     assertEquals(counts(first.out()), counts(second.out()));
+  }
+
+  /** Starts flags2 with SIGINT at its default, as a terminal would (background jobs inherit it ignored). */
+  private static Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", JAVA, "-jar", JAR));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).start();
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void ctrlCExits130WithinTwoSecondsWithAReportThatAddsUpAndNoPartialFiles(StrategyKind strategy) throws Exception {
+    java.util.concurrent.CountDownLatch hanging = new java.util.concurrent.CountDownLatch(1);
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(
+          new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              hanging.countDown();
+              return new MockResponse.Builder()
+                  .addHeader("Content-Type", "image/gif")
+                  .body(new Buffer().write(new byte[100_000]))
+                  .throttleBody(10, 60, TimeUnit.SECONDS)
+                  .build();
+            }
+          });
+      server.start();
+      Process process =
+          start("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "--timeout", "60", "a");
+      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+      assertTrue(hanging.await(30, TimeUnit.SECONDS), "no request arrived");
+
+      new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+      long signalled = System.nanoTime();
+      assertTrue(process.waitFor(5, TimeUnit.SECONDS), "still running 5 s after Ctrl-C");
+      long millis = (System.nanoTime() - signalled) / 1_000_000;
+
+      assertEquals(130, process.exitValue(), out.get() + err.get());
+      assertTrue(millis < 2000, "exited " + millis + " ms after Ctrl-C");
+      assertTrue(out.get().contains("26 not attempted."), out.get());
+      try (var files = Files.list(dest)) {
+        assertEquals(List.of(), files.toList());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void theProcessExitsWithinASecondOfItsReport(StrategyKind strategy) throws Exception {
+    Process process = start("-s", urls.get("LOCAL"), "-d", dest.toString(), "-t", strategy.cliName(), "-a");
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    while ((line = out.readLine()) != null && !line.startsWith("Elapsed time: ")) {
+      // the report, up to its last line
+    }
+    long reported = System.nanoTime();
+    assertTrue(process.waitFor(5, TimeUnit.SECONDS));
+    long millis = (System.nanoTime() - reported) / 1_000_000;
+    assertEquals(0, process.exitValue(), err.get());
+    assertTrue(millis < 1000, "exited " + millis + " ms after its report");
+  }
+
+  @Test
+  void aThousandRequestRunUnderASmallOpenFileLimitAccountsForEveryCode() throws Exception {
+    String command = "ulimit -n 256 && exec \"$0\" -jar \"$1\" -s \"$2\" -d \"$3\" -e -m 1000";
+    Process process = new ProcessBuilder("bash", "-c", command, JAVA, JAR, urls.get("DELAY"), dest.toString()).start();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not finish");
+    assertEquals(0, process.exitValue(), out.get() + err.get());
+    assertTrue(err.get().startsWith("note: the open-file limit (ulimit -n 256) allows "), err.get());
+    assertTrue(out.get().contains("194 flags downloaded.") && out.get().contains("482 not found."), out.get());
   }
 
   private static List<String> counts(String out) {
