@@ -40,10 +40,11 @@ final class AsyncStrategy implements Strategy {
       }
     } catch (InterruptedException e) {
       // Cancel the calls, not the futures: every callback still completes its future, so an image
-      // saved meanwhile is counted. Futures still open after a second are abandoned.
+      // saved meanwhile is counted. Futures still open after the grace period are abandoned.
       downloader.cancelAll();
       try {
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+            .get(HttpClients.GRACE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException | InterruptedException stillOpen) {
         futures.forEach(future -> future.cancel(true));
       }

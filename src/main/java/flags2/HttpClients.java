@@ -16,6 +16,12 @@ import okhttp3.Response;
  * thread or connection outlives the run.
  */
 final class HttpClients {
+  /**
+   * How long a stopping run waits for its workers and callbacks (they delete their temporary
+   * files): twice this, plus the report, stays inside the 2 s Ctrl-C promise.
+   */
+  static final Duration GRACE = Duration.ofMillis(700);
+
   /** Redirects followed before a request is an error (OkHttp alone would follow 20). */
   static final int MAX_REDIRECTS = 5;
 
@@ -63,14 +69,14 @@ final class HttpClients {
   }
 
   /**
-   * Cancels what is left, waits up to a second for callbacks to finish (they delete their
+   * Cancels what is left, waits up to {@link #GRACE} for callbacks to finish (they delete their
    * temporary files), then closes pooled connections.
    */
   static void shutdown(OkHttpClient client) {
     client.dispatcher().cancelAll();
     ExecutorService executor = client.dispatcher().executorService();
     executor.shutdownNow();
-    awaitQuietly(executor, Duration.ofSeconds(1));
+    awaitQuietly(executor, GRACE);
     client.connectionPool().evictAll();
   }
 

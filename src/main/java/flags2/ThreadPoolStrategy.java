@@ -32,6 +32,7 @@ final class ThreadPoolStrategy implements Strategy {
               return worker;
             });
     CompletionService<Result> completed = new ExecutorCompletionService<>(pool);
+    boolean interrupted = false;
     try {
       for (String code : codes) {
         completed.submit(() -> downloader.fetch(code));
@@ -40,26 +41,28 @@ final class ThreadPoolStrategy implements Strategy {
         sink.accept(resultOf(completed.take()));
       }
     } catch (InterruptedException e) {
+      interrupted = true;
       downloader.cancelAll();
-      stop(pool, workers); // workers delete their temp files
-      List<Result> finished = new ArrayList<>();
-      for (Future<Result> done; (done = completed.poll()) != null; ) {
-        finished.add(resultOf(done));
-      }
-      Strategy.keepCompleted(finished, sink);
       throw e;
     } finally {
-      stop(pool, workers);
+      stop(pool, workers); // after a cancel, workers delete their temp files first
+      if (interrupted) {
+        List<Result> finished = new ArrayList<>();
+        for (Future<Result> done; (done = completed.poll()) != null; ) {
+          finished.add(resultOf(done));
+        }
+        Strategy.keepCompleted(finished, sink);
+      }
     }
   }
 
   /**
-   * Stops the pool and waits, at most a second in all, until its threads have exited (not merely
-   * left the pool), so none outlives the run; at once when already stopped.
+   * Stops the pool and waits, at most {@link HttpClients#GRACE} in all, until its threads have
+   * exited (not merely left the pool), so none outlives the run.
    */
   private static void stop(ExecutorService pool, List<Thread> workers) {
     pool.shutdownNow();
-    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    long deadline = System.nanoTime() + HttpClients.GRACE.toNanos();
     try {
       for (Thread worker : workers) {
         long left = deadline - System.nanoTime();

@@ -1,6 +1,5 @@
 package flags2;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +21,7 @@ final class VirtualStrategy implements Strategy {
     Semaphore permits = new Semaphore(limit);
     BlockingQueue<Result> completed = new LinkedBlockingQueue<>();
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    boolean interrupted = false;
     try {
       for (String code : codes) {
         threads.submit(
@@ -39,18 +39,15 @@ final class VirtualStrategy implements Strategy {
         sink.accept(completed.take());
       }
     } catch (InterruptedException e) {
+      interrupted = true;
       downloader.cancelAll();
-      stop(threads); // threads delete their temp files
-      Strategy.keepCompleted(completed, sink);
       throw e;
     } finally {
-      stop(threads);
+      threads.shutdownNow();
+      HttpClients.awaitQuietly(threads, HttpClients.GRACE); // after a cancel, threads delete their temp files
+      if (interrupted) {
+        Strategy.keepCompleted(completed, sink);
+      }
     }
-  }
-
-  /** Stops the threads and waits for them, at most a second; at once when already stopped. */
-  private static void stop(ExecutorService threads) {
-    threads.shutdownNow();
-    HttpClients.awaitQuietly(threads, Duration.ofSeconds(1));
   }
 }

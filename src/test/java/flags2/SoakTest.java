@@ -34,8 +34,7 @@ class SoakTest {
       String url = servers.url(Site.ERROR).toString();
       StrategyKind[] strategies = {StrategyKind.THREADPOOL, StrategyKind.ASYNC, StrategyKind.VIRTUAL};
       List<String> expected = null;
-      int baseline = 0;
-      int peak = 0;
+      List<Integer> threadCounts = new java.util.ArrayList<>();
       for (int i = 0; i < 30; i++) {
         StrategyKind strategy = strategies[i % strategies.length];
         Flags2Runner.Run run = new Flags2Runner().run("-s", url, "-d", dest.toString(), "-t", strategy.cliName(), "-e", "-m", "1000", "-v");
@@ -43,16 +42,16 @@ class SoakTest {
         if (expected == null) {
           expected = counts(run.out());
           assertEquals(3, expected.size(), run.out()); // downloaded, not found and errors all occur
-          baseline = threads.getThreadCount();
         }
         assertEquals(
             expected,
             counts(run.out()),
             "run " + (i + 1) + " with " + strategy + ": "
                 + run.out().lines().filter(l -> l.startsWith("*** Error") && !l.contains("418")).toList());
-        peak = Math.max(peak, threads.getThreadCount());
+        threadCounts.add(threads.getThreadCount());
       }
-      assertTrue(peak <= baseline + 10, "platform threads grew from " + baseline + " to " + peak);
+      // A leak of one thread per run would add 30; idle pools (OkHttp's, the JDK's) wobble a little.
+      assertTrue(threadCounts.getLast() <= threadCounts.getFirst() + 20, "platform threads after each run: " + threadCounts);
     }
   }
 }

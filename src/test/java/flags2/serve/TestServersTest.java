@@ -196,7 +196,8 @@ class TestServersTest {
     java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger maxRunning = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1000);
-    try (TestServers servers = start(config(0.5, 0, OptionalLong.of(0), null))) {
+    // 2 s: long enough that all 1000 are open before the first answer, even on a loaded machine
+    try (TestServers servers = start(config(2, 0, OptionalLong.of(0), null))) {
       HttpUrl url = servers.url(Site.DELAY).newBuilder().addPathSegments("br/br.gif").build();
       for (int i = 0; i < 1000; i++) {
         client.newCall(new Request.Builder().url(url).build()).enqueue(new okhttp3.Callback() {
