@@ -44,13 +44,14 @@ final class DownloadRun {
     try (TestServers embedded = embedIfMissing()) {
       int concurrency = withinOpenFileLimit(options.concurrency(), embedded != null);
       OkHttpClient client = HttpClients.create(concurrency, options.timeout());
+      Downloader downloader =
+          new Downloader(
+              client, options.target().url(), options.dest(), options.maxSize(), options.timeout(), RetryPolicy.of(options.retries()));
       try {
-        Downloader downloader =
-            new Downloader(
-                client, options.target().url(), options.dest(), options.maxSize(), options.timeout(), RetryPolicy.of(options.retries()));
         return download(downloader, concurrency);
       } finally {
         HttpClients.shutdown(client);
+        downloader.removePartialFiles();
       }
     }
   }

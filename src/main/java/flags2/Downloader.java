@@ -18,6 +18,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -41,6 +43,8 @@ public final class Downloader {
   private final RetryPolicy retryPolicy;
   /** Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable. */
   private volatile boolean cancelled;
+  /** Temporary files being written; what a cancelled run's workers leave, it removes itself. */
+  private final Set<Path> partialFiles = ConcurrentHashMap.newKeySet();
 
   /**
    * One try at a code.
@@ -175,7 +179,11 @@ public final class Downloader {
     } catch (IOException e) {
       throw new SaveException(e);
     }
+    partialFiles.add(tmp);
     try {
+      if (cancelled) {
+        throw new IOException("Canceled");
+      }
       long total = copy(body.byteStream(), tmp);
       if (total == 0) {
         throw new BadBodyException("Empty response body");
@@ -189,6 +197,22 @@ public final class Downloader {
       return total;
     } finally {
       Files.deleteIfExists(tmp);
+      partialFiles.remove(tmp);
+    }
+  }
+
+  /**
+   * Deletes the temporary files of downloads still in progress. A stopping run calls this after
+   * cancelling and waiting for its workers, so no partial file outlives it even when a worker is
+   * too starved of CPU to clean up before the process exits.
+   */
+  void removePartialFiles() {
+    for (Path tmp : partialFiles) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // nothing more to do; the run is ending
+      }
     }
   }
 
