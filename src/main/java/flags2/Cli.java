@@ -126,6 +126,9 @@ public final class Cli implements Callable<Integer> {
   @Option(names = "--no-embedded", description = "Never start an embedded test server.")
   private boolean noEmbedded;
 
+  @Option(names = "--json", description = "One JSON object on stdout instead of the report (fields: see README).")
+  private boolean json;
+
   @Option(names = "--debug", description = "Debug logging (flags2 and OkHttp) to stderr.")
   private boolean debug;
 
@@ -202,6 +205,7 @@ public final class Cli implements Callable<Integer> {
         retries,
         maxSize,
         !noEmbedded,
+        json,
         debug);
   }
 

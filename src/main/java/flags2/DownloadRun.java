@@ -59,15 +59,12 @@ final class DownloadRun {
   private ExitStatus download(Downloader downloader, int concurrency) {
     List<String> codes = options.codes();
     Thread consumer = Thread.currentThread();
-    try (Reporter reporter = new Reporter(env.out(), options.verbose());
+    try (Report reporter = report();
         Interrupt.Registration ctrlC = env.interrupt().onInterrupt(() -> {
           consumer.interrupt(); // first, so results of cancelled calls are not tallied as errors
           downloader.cancelAll();
         })) {
       reporter.initial(options.target(), codes, concurrency);
-      if (env.errIsTerminal() && !options.verbose()) {
-        reporter.showProgress(env.err(), codes.size(), env.columns());
-      }
       long start = env.nanoTime().getAsLong();
       boolean interrupted = false;
       try {
@@ -80,12 +77,25 @@ final class DownloadRun {
         interrupted = true;
       }
       Duration elapsed = Duration.ofNanos(env.nanoTime().getAsLong() - start);
-      reporter.finish(elapsed, codes.size() - reporter.counter().total());
-      if (interrupted) {
-        return ExitStatus.INTERRUPTED;
-      }
-      return reporter.counter().get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
+      ExitStatus status =
+          interrupted
+              ? ExitStatus.INTERRUPTED
+              : reporter.counter().get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
+      reporter.finish(elapsed, codes.size() - reporter.counter().total(), status);
+      return status;
     }
+  }
+
+  /** The JSON object, or the book's report with a progress bar when stderr is a terminal. */
+  private Report report() {
+    if (options.json()) {
+      return new JsonReport(env.out(), options.verbose() ? env.err() : null, options.strategy());
+    }
+    Reporter reporter = new Reporter(env.out(), options.verbose());
+    if (env.errIsTerminal() && !options.verbose()) {
+      reporter.showProgress(env.err(), options.codes().size(), env.columns());
+    }
+    return reporter;
   }
 
   /** Creates DEST if needed; a description of the problem when it is unusable, else null. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param codes sorted, de-duplicated, never empty
  * @param concurrency the enforced limit: min(--max-req or default, strategy maximum, codes)
  * @param embedded whether the client may start an embedded test server
+ * @param json one JSON object on stdout instead of the human report
  */
 record Options(
     List<String> codes,
@@ -22,4 +23,5 @@ record Options(
     int retries,
     long maxSize,
     boolean embedded,
+    boolean json,
     boolean debug) {}

@@ -10,10 +10,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * The book's reports: the initial lines, a verbose line or a progress-bar step per result, and the
- * final counts. It owns the {@link StatusCounter} and must be fed from one thread. The progress bar
- * is drawn only when asked for (stderr is a terminal and not verbose), so scripts see clean output.
+ * final counts. The progress bar is drawn only when asked for (stderr is a terminal and not
+ * verbose), so scripts see clean output.
  */
-final class Reporter implements AutoCloseable {
+final class Reporter implements Report {
   private final PrintStream out;
   private final boolean verbose;
   private final StatusCounter counter = new StatusCounter();
@@ -35,7 +35,8 @@ final class Reporter implements AutoCloseable {
             .build();
   }
 
-  void initial(Site.Target target, List<String> codes, int concurrency) {
+  @Override
+  public void initial(Site.Target target, List<String> codes, int concurrency) {
     out.println(target.site().name() + " site: " + target.display());
     String listed =
         codes.size() <= 10
@@ -48,24 +49,19 @@ final class Reporter implements AutoCloseable {
             : concurrency + " concurrent connections will be used.");
   }
 
-  /** Tallies one result and shows it. */
-  void accept(Result result) {
+  @Override
+  public void accept(Result result) {
     counter.add(result.status());
     if (verbose) {
-      out.println(
-          switch (result.status()) {
-            case OK -> result.code() + " OK";
-            case NOT_FOUND -> result.code() + " not found";
-            case ERROR -> "*** Error for " + result.code() + ": " + result.error();
-          });
+      out.println(verboseLine(result));
     }
     if (bar != null) {
       bar.step();
     }
   }
 
-  /** Prints the final counts; {@code notAttempted} is above zero only for an interrupted run. */
-  void finish(Duration elapsed, int notAttempted) {
+  @Override
+  public void finish(Duration elapsed, int notAttempted, ExitStatus status) {
     close();
     out.println("-".repeat(20));
     out.println(plural(counter.get(Status.OK), "flag") + " downloaded.");
@@ -82,7 +78,8 @@ final class Reporter implements AutoCloseable {
     out.flush();
   }
 
-  StatusCounter counter() {
+  @Override
+  public StatusCounter counter() {
     return counter;
   }
 
@@ -92,6 +89,15 @@ final class Reporter implements AutoCloseable {
       bar.close();
       bar = null;
     }
+  }
+
+  /** The book's line for one result: {@code BR OK}, {@code XX not found}, {@code *** Error for …}. */
+  static String verboseLine(Result result) {
+    return switch (result.status()) {
+      case OK -> result.code() + " OK";
+      case NOT_FOUND -> result.code() + " not found";
+      case ERROR -> "*** Error for " + result.code() + ": " + result.error();
+    };
   }
 
   private static String plural(int n, String noun) {

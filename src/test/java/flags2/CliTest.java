@@ -68,7 +68,7 @@ class CliTest {
     assertEquals(0, run.status());
     for (String option :
         List.of("--all", "--every", "--limit", "--max-req", "--server", "--strategy", "--dest", "--verbose",
-            "--timeout", "--retries", "--max-size", "--no-embedded", "--debug", "--version", "CC")) {
+            "--timeout", "--retries", "--max-size", "--no-embedded", "--json", "--debug", "--version", "CC")) {
       assertTrue(run.out().contains(option), option + " missing from help:\n" + run.out());
     }
     assertEquals("", run.err());

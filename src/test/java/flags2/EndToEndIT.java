@@ -188,6 +188,22 @@ class EndToEndIT {
     assertTrue(out.get().contains("194 flags downloaded.") && out.get().contains("482 not found."), out.get());
   }
 
+  @Test
+  void jsonCountsEqualTheHumanReportsForTheSameServer() throws Exception {
+    Outcome human = flags2("-s", urls.get("ERROR"), "-d", dest.toString(), "-e");
+    Outcome json = flags2("-s", urls.get("ERROR"), "-d", dest.toString(), "-e", "--json");
+    com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertEquals(human.status(), json.status());
+    assertEquals(human.status(), tree.get("exit_status").asInt());
+    assertEquals(
+        counts(human.out()),
+        List.of(
+            tree.get("ok").asInt() + " flags downloaded.",
+            tree.get("not_found").asInt() + " not found.",
+            tree.get("error").asInt() + " errors."));
+    assertEquals(676, tree.get("results").size());
+  }
+
   private static List<String> counts(String out) {
     return out.lines().filter(l -> l.matches("\\d+ (flags? downloaded|not found|errors?)\\.")).toList();
   }

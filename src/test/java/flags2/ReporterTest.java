@@ -36,7 +36,7 @@ class ReporterTest {
     for (int i = 0; i < codes.size(); i++) {
       reporter.accept(result(codes.get(i), i < 43 ? Status.OK : Status.NOT_FOUND));
     }
-    reporter.finish(Duration.ofMillis(1720), 0);
+    reporter.finish(Duration.ofMillis(1720), 0, ExitStatus.OK);
     assertEquals(
         """
         DELAY site: http://localhost:18002/flags
@@ -55,7 +55,7 @@ class ReporterTest {
     Reporter reporter = new Reporter(out, false);
     reporter.initial(new Site.Target(Site.URL, HttpUrl.get("http://example.com/flags")), List.of("BR"), 1);
     reporter.accept(result("BR", Status.OK));
-    reporter.finish(Duration.ofMillis(5), 0);
+    reporter.finish(Duration.ofMillis(5), 0, ExitStatus.OK);
     assertEquals(
         """
         URL site: http://example.com/flags
@@ -76,7 +76,7 @@ class ReporterTest {
     reporter.accept(result("XX", Status.NOT_FOUND));
     reporter.accept(result("CN", Status.ERROR));
     reporter.accept(result("US", Status.ERROR));
-    reporter.finish(Duration.ofSeconds(2), 0);
+    reporter.finish(Duration.ofSeconds(2), 0, ExitStatus.ERRORS);
     assertEquals(
         """
         DELAY site: http://localhost:18002/flags
@@ -100,7 +100,7 @@ class ReporterTest {
     Reporter reporter = new Reporter(out, false);
     reporter.initial(DELAY, List.of("BR"), 1);
     reporter.accept(result("BR", Status.ERROR));
-    reporter.finish(Duration.ZERO, 0);
+    reporter.finish(Duration.ZERO, 0, ExitStatus.ERRORS);
     assertEquals(
         List.of("--------------------", "0 flags downloaded.", "1 error.", "Elapsed time: 0.00s"),
         printed().lines().skip(3).toList());

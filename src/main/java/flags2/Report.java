@@ -1,0 +1,25 @@
+package flags2;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run tells its user: the human report of the book ({@link Reporter}) or one JSON object
+ * ({@link JsonReport}). Fed from the one consumer thread; it owns the {@link StatusCounter}.
+ */
+interface Report extends AutoCloseable {
+
+  /** Before the first request. */
+  void initial(Site.Target target, List<String> codes, int concurrency);
+
+  /** Tallies one result and shows it as the report does. */
+  void accept(Result result);
+
+  /** After the last result; {@code notAttempted} is above zero only for an interrupted run. */
+  void finish(Duration elapsed, int notAttempted, ExitStatus status);
+
+  StatusCounter counter();
+
+  @Override
+  void close();
+}
