@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
     customSynopsis = "flags2 [OPTIONS] [CC...]",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
+    subcommands = AutoComplete.GenerateCompletion.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -51,7 +53,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit status: 0 every code OK or not found; 1 at least one error; 2 usage error;"
-          + " 3 destination unusable; 130 interrupted."
+          + " 3 destination unusable; 130 interrupted.",
+      "",
+      "Shell completion (bash, zsh): source <(flags2 generate-completion)"
     })
 public final class Cli implements Callable<Integer> {
   private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
