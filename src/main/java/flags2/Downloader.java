@@ -170,7 +170,7 @@ public final class Downloader {
       throw new BadBodyException("Not an image: " + type);
     }
     if (body.contentLength() > maxSize) {
-      throw new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
+      throw tooLarge();
     }
     String name = code.toLowerCase(Locale.ROOT) + ".gif";
     Path tmp;
@@ -216,6 +216,10 @@ public final class Downloader {
     }
   }
 
+  private BadBodyException tooLarge() {
+    return new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
+  }
+
   /** Streams the body to {@code tmp}; never holds more than a buffer in memory. */
   private long copy(InputStream in, Path tmp) throws IOException {
     long total = 0;
@@ -225,7 +229,7 @@ public final class Downloader {
       for (int n; (n = in.read(buffer)) != -1; ) {
         total += n;
         if (total > maxSize) {
-          throw new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
+          throw tooLarge();
         }
         try {
           out.write(buffer, 0, n);

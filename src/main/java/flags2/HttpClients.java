@@ -76,14 +76,14 @@ final class HttpClients {
     client.dispatcher().cancelAll();
     ExecutorService executor = client.dispatcher().executorService();
     executor.shutdownNow();
-    awaitQuietly(executor, GRACE);
+    awaitQuietly(executor);
     client.connectionPool().evictAll();
   }
 
-  /** Waits for {@code executor} to finish, at most {@code limit}; keeps the interrupt flag. */
-  static void awaitQuietly(ExecutorService executor, Duration limit) {
+  /** Waits for {@code executor} to finish, at most {@link #GRACE}; keeps the interrupt flag. */
+  static void awaitQuietly(ExecutorService executor) {
     try {
-      executor.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+      executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -44,7 +44,7 @@ final class VirtualStrategy implements Strategy {
       throw e;
     } finally {
       threads.shutdownNow();
-      HttpClients.awaitQuietly(threads, HttpClients.GRACE); // after a cancel, threads delete their temp files
+      HttpClients.awaitQuietly(threads); // after a cancel, threads delete their temp files
       if (interrupted) {
         Strategy.keepCompleted(completed, sink);
       }
