@@ -48,7 +48,7 @@ final class AsyncStrategy implements Strategy {
       } catch (ExecutionException | TimeoutException | InterruptedException stillOpen) {
         futures.forEach(future -> future.cancel(true));
       }
-      Strategy.keepCompleted(completed, sink);
+      completed.forEach(sink);
       throw e;
     }
   }

@@ -61,7 +61,7 @@ final class DownloadRun {
     Thread consumer = Thread.currentThread();
     try (Report reporter = report();
         Interrupt.Registration ctrlC = env.interrupt().onInterrupt(() -> {
-          consumer.interrupt(); // first, so results of cancelled calls are not tallied as errors
+          consumer.interrupt(); // the consumer stops taking results; the sink drops cancellation echoes
           downloader.cancelAll();
         })) {
       reporter.initial(options.target(), codes, concurrency);
@@ -71,7 +71,11 @@ final class DownloadRun {
         log.debug("{} strategy, {} codes, concurrency {}", options.strategy().cliName(), codes.size(), concurrency);
         options.strategy().create().run(codes, downloader, concurrency, result -> {
           log.debug("{}", result);
-          reporter.accept(result);
+          // After Ctrl-C, a failure is the cancellation's own echo ("Socket closed"), and that code
+          // counts as not attempted; downloads that completed anyway are still counted.
+          if (!(downloader.cancelled() && result.status() == Status.ERROR)) {
+            reporter.accept(result);
+          }
         });
       } catch (InterruptedException e) {
         interrupted = true;

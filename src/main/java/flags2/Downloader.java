@@ -119,6 +119,11 @@ public final class Downloader {
     }
   }
 
+  /** Whether {@link #cancelAll} was called: failures from then on are its doing. */
+  boolean cancelled() {
+    return cancelled;
+  }
+
   /** Cancels every call of this downloader's client that is queued or running. */
   public void cancelAll() {
     cancelled = true;

@@ -12,7 +12,7 @@ final class SequentialStrategy implements Strategy {
     for (String code : codes) {
       Result result = downloader.fetch(code);
       if (Thread.interrupted()) {
-        Strategy.keepCompleted(List.of(result), sink);
+        sink.accept(result);
         throw new InterruptedException();
       }
       sink.accept(result);

@@ -14,21 +14,9 @@ public interface Strategy {
    * result to {@code sink} on the calling thread as it completes, exactly once per code.
    *
    * @throws InterruptedException when the calling thread is interrupted (Ctrl-C): calls in flight
-   *     are cancelled and their workers awaited briefly, then downloads that completed anyway are
-   *     still handed to {@code sink} (see {@link #keepCompleted}); the rest count as not attempted
+   *     are cancelled and their workers awaited briefly, then the results that arrived meanwhile
+   *     are still handed to {@code sink}, which decides what counts
    */
   void run(List<String> codes, Downloader downloader, int limit, Consumer<Result> sink)
       throws InterruptedException;
-
-  /**
-   * After an interrupt: hands on the results that completed anyway (an image saved, a 404), so
-   * the report matches what is on disk. Errors are dropped: after a cancel they are its echo.
-   */
-  static void keepCompleted(Iterable<Result> results, Consumer<Result> sink) {
-    for (Result result : results) {
-      if (result.status() != Status.ERROR) {
-        sink.accept(result);
-      }
-    }
-  }
 }

@@ -47,11 +47,9 @@ final class ThreadPoolStrategy implements Strategy {
     } finally {
       stop(pool, workers); // after a cancel, workers delete their temp files first
       if (interrupted) {
-        List<Result> finished = new ArrayList<>();
         for (Future<Result> done; (done = completed.poll()) != null; ) {
-          finished.add(resultOf(done));
+          sink.accept(resultOf(done));
         }
-        Strategy.keepCompleted(finished, sink);
       }
     }
   }

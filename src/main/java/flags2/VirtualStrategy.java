@@ -46,7 +46,7 @@ final class VirtualStrategy implements Strategy {
       threads.shutdownNow();
       HttpClients.awaitQuietly(threads); // after a cancel, threads delete their temp files
       if (interrupted) {
-        Strategy.keepCompleted(completed, sink);
+        completed.forEach(sink);
       }
     }
   }
