@@ -123,7 +123,7 @@ public final class Cli implements Callable<Integer> {
   @Option(
       names = "--max-size",
       paramLabel = "BYTES",
-      defaultValue = "5242880",
+      defaultValue = "" + Downloader.DEFAULT_MAX_SIZE,
       description = "Largest image accepted (default: 5 MiB).")
   private long maxSize;
 
@@ -170,7 +170,7 @@ public final class Cli implements Callable<Integer> {
     if (options.debug()) {
       enableDebugLogging();
     }
-    return new DownloadRun(options, env).execute().code;
+    return new DownloadRun(options, env).execute().status().code;
   }
 
   /** Validates the parsed fields into {@link Options}; throws a usage error for bad values. */
@@ -261,6 +261,101 @@ public final class Cli implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return ExitStatus.INTERRUPTED.code;
+  }
+
+  @Command(
+      name = "bench",
+      customSynopsis = "flags2 bench [OPTIONS] [CC...]",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Compares the strategies: each one at each concurrency level, several runs, against a test"
+            + " server that 'flags2 serve' runs in a separate process (or any --server URL). Prints a"
+            + " table of median, min and max elapsed time with the speed-up over sequential, and"
+            + " writes an HTML report with a chart. Runs are measured in this JVM after one unmeasured"
+            + " warm-up run per strategy. Default codes: a b c (78)."
+      })
+  int bench(
+      @Parameters(paramLabel = "CC", arity = "0..*", description = "Country codes or initial letters.")
+          List<String> ccArgs,
+      @Option(names = {"-s", "--server"}, paramLabel = "LABEL|URL", defaultValue = "DELAY", description = "LOCAL, DELAY or ERROR (started for the bench), or an http(s) base URL (default: ${DEFAULT-VALUE}).")
+          String server,
+      @Option(names = {"-t", "--strategies"}, paramLabel = "NAME", split = ",", converter = StrategyConverter.class, description = "Strategies to compare (default: all four).")
+          List<StrategyKind> strategies,
+      @Option(names = {"-m", "--levels"}, paramLabel = "N", split = ",", defaultValue = "1,5,30,100", description = "Concurrency levels, as --max-req (default: ${DEFAULT-VALUE}).")
+          List<Integer> levels,
+      @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Measured runs per strategy and level (default: ${DEFAULT-VALUE}).")
+          int runs,
+      @Option(names = "--delay", paramLabel = "SECONDS", defaultValue = "0.01", description = "Delay of the started server's delayed responses (default: ${DEFAULT-VALUE}).")
+          String delay,
+      @Option(names = "--html", paramLabel = "FILE", defaultValue = "flags2-bench.html", description = "Where the HTML report goes (default: ${DEFAULT-VALUE}).")
+          Path html,
+      @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+          double timeout)
+      throws IOException {
+    CommandSpec benchSpec = spec.subcommands().get("bench").getCommandSpec();
+    List<String> codes;
+    Site.Target target;
+    Delay serverDelay;
+    try {
+      codes = Codes.expand(ccArgs == null || ccArgs.isEmpty() ? List.of("a", "b", "c") : ccArgs, false, false, Integer.MAX_VALUE);
+      target = Site.parse(server, env.sites());
+      serverDelay = Delay.parse(delay);
+      if (levels.stream().anyMatch(level -> level < 1 || level > 1000)) {
+        throw new IllegalArgumentException("--levels must be 1 to 1000.");
+      }
+      if (runs < 1 || runs > 100) {
+        throw new IllegalArgumentException("--runs must be 1 to 100.");
+      }
+      if (!(timeout > 0 && timeout <= 3600)) {
+        throw new IllegalArgumentException("--timeout must be more than 0 and at most 3600 seconds.");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(benchSpec.commandLine(), e.getMessage());
+    }
+    List<StrategyKind> kinds = strategies == null ? List.of(StrategyKind.values()) : strategies.stream().distinct().toList();
+    List<Integer> sortedLevels = levels.stream().distinct().sorted().toList();
+    Duration perRequest = Duration.ofMillis(Math.round(timeout * 1000));
+    BenchServer started = null;
+    try {
+      String origin;
+      if (target.site().embeddable()) {
+        started = BenchServer.start(target.site(), serverDelay);
+        target = new Site.Target(target.site(), started.url());
+        origin = "'flags2 serve' in its own process, delayed responses " + serverDelay;
+      } else {
+        origin = "given with --server";
+      }
+      Bench.Config config = new Bench.Config(codes, target, kinds, sortedLevels, runs, perRequest);
+      List<Bench.Cell> cells = new Bench(config, env, env.err()).run();
+      if (cells.isEmpty()) {
+        env.err().println("bench interrupted; no report written");
+        return ExitStatus.INTERRUPTED.code;
+      }
+      List<String> about =
+          List.of(
+              "flags2 bench: " + codes.size() + " flags (" + codes.getFirst() + " to " + codes.getLast() + ") from "
+                  + target.site() + " " + target.display(),
+              "server: " + origin,
+              "each cell: median, min and max of " + runs + (runs == 1 ? " run" : " runs") + " in one JVM, after one unmeasured warm-up run per"
+                  + " strategy; times as each run reports them",
+              "sequential keeps one request in flight at every level: measured at max-req " + sortedLevels.getFirst()
+                  + ", drawn flat",
+              "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
+                  + ", Java " + Runtime.version() + ", " + java.time.LocalDate.now());
+      BenchReport report = new BenchReport(cells, about);
+      report.printTable(env.out());
+      Files.writeString(html, report.html("flags2 bench"));
+      env.out().println();
+      env.out().println("HTML report: " + html);
+      return cells.stream().anyMatch(Bench.Cell::anyErrors) ? ExitStatus.ERRORS.code : ExitStatus.OK.code;
+    } catch (InterruptedException e) {
+      return ExitStatus.INTERRUPTED.code;
+    } finally {
+      if (started != null) {
+        started.close();
+      }
+    }
   }
 
   private static TestServers.Config serveConfig(

@@ -35,11 +35,21 @@ final class DownloadRun {
     this.env = env;
   }
 
-  ExitStatus execute() {
+  /**
+   * What a run ended with: its exit status, the counts as reported, and the elapsed time the report
+   * printed (zero when no download started).
+   */
+  record Outcome(ExitStatus status, int ok, int notFound, int errors, Duration elapsed) {
+    private static Outcome of(ExitStatus status, StatusCounter counter, Duration elapsed) {
+      return new Outcome(status, counter.get(Status.OK), counter.get(Status.NOT_FOUND), counter.get(Status.ERROR), elapsed);
+    }
+  }
+
+  Outcome execute() {
     String problem = prepareDestination(options.dest());
     if (problem != null) {
       env.err().println("*** Destination error: " + problem);
-      return ExitStatus.DESTINATION;
+      return Outcome.of(ExitStatus.DESTINATION, new StatusCounter(), Duration.ZERO);
     }
     try (TestServers embedded = embedIfMissing()) {
       int concurrency = withinOpenFileLimit(options.concurrency(), embedded != null);
@@ -56,7 +66,7 @@ final class DownloadRun {
     }
   }
 
-  private ExitStatus download(Downloader downloader, int concurrency) {
+  private Outcome download(Downloader downloader, int concurrency) {
     List<String> codes = options.codes();
     Thread consumer = Thread.currentThread();
     try (Report reporter = report();
@@ -86,7 +96,7 @@ final class DownloadRun {
               ? ExitStatus.INTERRUPTED
               : reporter.counter().get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
       reporter.finish(elapsed, codes.size() - reporter.counter().total(), status);
-      return status;
+      return Outcome.of(status, reporter.counter(), elapsed);
     }
   }
 

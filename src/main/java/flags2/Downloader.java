@@ -35,6 +35,9 @@ import okhttp3.ResponseBody;
  * download: failures come back as {@link Status#ERROR} results.
  */
 public final class Downloader {
+  /** The largest image accepted unless {@code --max-size} says otherwise: 5 MiB. */
+  static final long DEFAULT_MAX_SIZE = 5L * 1024 * 1024;
+
   private final OkHttpClient client;
   private final HttpUrl base;
   private final Path dest;

@@ -1,6 +1,7 @@
 package flags2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -217,5 +218,29 @@ class EndToEndIT {
         List.of("*** Usage error: each CC argument must be A to Z or AA to ZZ.", "Usage: flags2 [OPTIONS] [CC...]  (try 'flags2 --help')"),
         run.err().lines().toList());
     assertTrue(Files.notExists(dest.resolve("new")));
+  }
+
+  @Test
+  void benchRunsItsOwnDelayServerInAnotherProcessAndStopsIt() throws Exception {
+    Path html = dest.resolve("bench.html");
+    Outcome bench =
+        flags2("bench", "--runs", "1", "-m", "1,8", "--delay", "0.002", "-t", "sequential,virtual", "--html", html.toString(), "a");
+
+    assertEquals(0, bench.status(), bench.err());
+    List<String> lines = bench.out().lines().toList();
+    java.util.regex.Matcher from =
+        java.util.regex.Pattern.compile("flags2 bench: 26 flags \\(AA to AZ\\) from DELAY (http://127\\.0\\.0\\.1:(\\d+)/flags)")
+            .matcher(lines.getFirst());
+    assertTrue(from.matches(), lines.getFirst());
+    assertEquals("server: 'flags2 serve' in its own process, delayed responses 0.002s", lines.get(1));
+    List<String> rows =
+        lines.stream().filter(l -> l.matches("(sequential|virtual) +\\d.*")).map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 3))).toList();
+    assertEquals(List.of("sequential 1 1", "virtual 1 1", "virtual 8 8"), rows);
+    assertTrue(Files.readString(html).contains("<svg"));
+    try (java.net.Socket socket = new java.net.Socket()) {
+      int port = Integer.parseInt(from.group(2));
+      assertThrows(IOException.class, () -> socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000),
+          "the bench's server process is stopped when the bench ends");
+    }
   }
 }
