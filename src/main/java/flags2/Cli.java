@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "flags2",
     customSynopsis = "flags2 [OPTIONS] [CC...]",
+    header = "Concurrent flag downloader: Fluent Python's flags2 examples as one tool.",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     subcommands = AutoComplete.GenerateCompletion.class,
@@ -45,18 +46,21 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Downloads flag images, {base}/{cc}/{cc}.gif, for two-letter country codes, with a choice of"
-          + " concurrency strategies; `flags2 serve` runs the LOCAL, DELAY and ERROR test servers.",
+          + " concurrency strategies; 'flags2 serve' runs the LOCAL, DELAY and ERROR test servers.",
       "",
       "CC is a two-letter code (br) or one letter for all 26 codes starting with it (b: BA to BZ);"
           + " case-insensitive. Default: the 20 most populous countries."
     },
-    footer = {
-      "",
-      "Exit status: 0 every code OK or not found; 1 at least one error; 2 usage error;"
-          + " 3 destination unusable; 130 interrupted.",
-      "",
-      "Shell completion (bash, zsh): source <(flags2 generate-completion)"
-    })
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every code OK or not found",
+      "1:at least one error",
+      "2:usage error",
+      "3:destination unusable",
+      "130:interrupted (Ctrl-C)"
+    },
+    footerHeading = "%nShell completion:%n",
+    footer = "bash, zsh: source <(flags2 generate-completion)")
 public final class Cli implements Callable<Integer> {
   private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
 
@@ -142,7 +146,7 @@ public final class Cli implements Callable<Integer> {
 
   /** Runs the command line and returns the exit status. */
   public static int run(String[] args, Env env) {
-    CommandLine cmd = new CommandLine(new Cli(env));
+    CommandLine cmd = commandLine(env);
     cmd.setOut(new PrintWriter(env.out(), true));
     cmd.setErr(new PrintWriter(env.err(), true));
     cmd.setParameterExceptionHandler(Cli::usageError);
@@ -154,6 +158,11 @@ public final class Cli implements Callable<Integer> {
     int status = cmd.execute(args);
     env.out().flush();
     return status;
+  }
+
+  /** The command and its subcommands, before any output or error handling is set. */
+  static CommandLine commandLine(Env env) {
+    return new CommandLine(new Cli(env));
   }
 
   private static int usageError(ParameterException e, String[] args) {
@@ -216,6 +225,7 @@ public final class Cli implements Callable<Integer> {
   @Command(
       name = "serve",
       customSynopsis = "flags2 serve [OPTIONS]",
+      header = "Runs the LOCAL, DELAY and ERROR test servers.",
       mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
@@ -266,6 +276,7 @@ public final class Cli implements Callable<Integer> {
   @Command(
       name = "bench",
       customSynopsis = "flags2 bench [OPTIONS] [CC...]",
+      header = "Compares the strategies: a table and an HTML report with a chart.",
       mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
