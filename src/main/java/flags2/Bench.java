@@ -76,9 +76,7 @@ final class Bench {
   List<Cell> run() throws IOException {
     Path dest = Files.createTempDirectory("flags2-bench");
     try {
-      List<List<DownloadRun.Outcome>> outcomes = new ArrayList<>();
-      List<Cell> shape = shape();
-      shape.forEach(cell -> outcomes.add(new ArrayList<>()));
+      List<Cell> cells = shape();
       for (StrategyKind strategy : config.strategies()) {
         int level = config.levels().getLast();
         if (once(strategy, level, dest).status() == ExitStatus.INTERRUPTED) {
@@ -87,26 +85,26 @@ final class Bench {
       }
       for (int round = 1; round <= config.runs(); round++) {
         progress.printf("bench: run %d of %d%n", round, config.runs());
-        for (int i = 0; i < shape.size(); i++) {
-          DownloadRun.Outcome outcome = once(shape.get(i).strategy(), shape.get(i).level(), dest);
+        for (Cell cell : cells) {
+          DownloadRun.Outcome outcome = once(cell.strategy(), cell.level(), dest);
           if (outcome.status() == ExitStatus.INTERRUPTED) {
             return List.of();
           }
-          outcomes.get(i).add(outcome);
+          cell.runs().add(outcome);
         }
       }
-      List<Cell> cells = new ArrayList<>();
-      for (int i = 0; i < shape.size(); i++) {
-        Cell cell = shape.get(i);
-        cells.add(new Cell(cell.strategy(), cell.level(), cell.concurrency(), List.copyOf(outcomes.get(i))));
-      }
-      return cells;
+      return cells.stream()
+          .map(cell -> new Cell(cell.strategy(), cell.level(), cell.concurrency(), List.copyOf(cell.runs())))
+          .toList();
     } finally {
       deleteTree(dest);
     }
   }
 
-  /** The cells to fill: sequential at the lowest level only, every other strategy at every level. */
+  /**
+   * The cells to fill, each with an empty list to add runs to: sequential at the lowest level only,
+   * every other strategy at every level.
+   */
   private List<Cell> shape() {
     List<Cell> cells = new ArrayList<>();
     for (StrategyKind strategy : config.strategies()) {
@@ -116,7 +114,7 @@ final class Bench {
             case THREADPOOL, ASYNC, VIRTUAL -> config.levels();
           };
       for (int level : levels) {
-        cells.add(new Cell(strategy, level, strategy.limit(level, config.codes().size()), List.of()));
+        cells.add(new Cell(strategy, level, strategy.limit(level, config.codes().size()), new ArrayList<>()));
       }
     }
     return cells;

@@ -190,8 +190,11 @@ public final class Cli implements Callable<Integer> {
     if (maxReq != null && maxReq < 1) {
       throw usage("--max-req must be at least 1.");
     }
-    if (!(timeout > 0 && timeout <= 3600)) {
-      throw usage("--timeout must be more than 0 and at most 3600 seconds.");
+    Duration perRequest;
+    try {
+      perRequest = perRequestTimeout(timeout);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
     if (retries < 0 || retries > 10) {
       throw usage("--retries must be 0 to 10.");
@@ -214,7 +217,7 @@ public final class Cli implements Callable<Integer> {
         strategy.limit(maxReq, codes.size()),
         dest,
         verbose,
-        Duration.ofMillis(Math.round(timeout * 1000)),
+        perRequest,
         retries,
         maxSize,
         !noEmbedded,
@@ -308,6 +311,7 @@ public final class Cli implements Callable<Integer> {
     List<String> codes;
     Site.Target target;
     Delay serverDelay;
+    Duration perRequest;
     try {
       codes = Codes.expand(ccArgs == null || ccArgs.isEmpty() ? List.of("a", "b", "c") : ccArgs, false, false, Integer.MAX_VALUE);
       target = Site.parse(server, env.sites());
@@ -318,15 +322,12 @@ public final class Cli implements Callable<Integer> {
       if (runs < 1 || runs > 100) {
         throw new IllegalArgumentException("--runs must be 1 to 100.");
       }
-      if (!(timeout > 0 && timeout <= 3600)) {
-        throw new IllegalArgumentException("--timeout must be more than 0 and at most 3600 seconds.");
-      }
+      perRequest = perRequestTimeout(timeout);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(benchSpec.commandLine(), e.getMessage());
     }
     List<StrategyKind> kinds = strategies == null ? List.of(StrategyKind.values()) : strategies.stream().distinct().toList();
     List<Integer> sortedLevels = levels.stream().distinct().sorted().toList();
-    Duration perRequest = Duration.ofMillis(Math.round(timeout * 1000));
     BenchServer started = null;
     try {
       String origin;
@@ -400,6 +401,14 @@ public final class Cli implements Callable<Integer> {
         delayShare,
         seedValue,
         dir);
+  }
+
+  /** {@code --timeout} in seconds as a Duration; throws for anything outside (0, 3600]. */
+  private static Duration perRequestTimeout(double seconds) {
+    if (!(seconds > 0 && seconds <= 3600)) {
+      throw new IllegalArgumentException("--timeout must be more than 0 and at most 3600 seconds.");
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 
   private ParameterException usage(String message) {
