@@ -53,7 +53,7 @@ final class DownloadRun {
     }
     try (TestServers embedded = embedIfMissing()) {
       int concurrency = withinOpenFileLimit(options.concurrency(), embedded != null);
-      OkHttpClient client = HttpClients.create(concurrency, options.timeout());
+      OkHttpClient client = HttpClients.create(concurrency, options.timeout(), options.target().url());
       Downloader downloader =
           new Downloader(
               client, options.target().url(), options.dest(), options.maxSize(), options.timeout(), RetryPolicy.of(options.retries()));

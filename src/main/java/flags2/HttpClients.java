@@ -1,14 +1,21 @@
 package flags2;
 
+import java.io.IOException;
 import java.net.ProtocolException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
@@ -48,24 +55,80 @@ final class HttpClients {
       };
 
   /**
-   * A client whose Dispatcher admits {@code concurrency} calls (to one host, too: its defaults of 64
-   * and 5 would silently cap async runs) on virtual threads, and whose pool keeps that many idle
-   * connections. {@code timeout} bounds connecting, each read and write, and the whole call, so a
-   * slow trickle of bytes ends too.
+   * A client for downloads from {@code base}, whose Dispatcher admits {@code concurrency} calls (to
+   * one host, too: its defaults of 64 and 5 would silently cap async runs) on virtual threads, and
+   * whose pool keeps that many idle connections. {@code timeout} bounds connecting, each read and
+   * write, and the whole call, so a slow trickle of bytes ends too.
+   *
+   * <p>For an http base the client starts without TLS: OkHttp sets TLS up when a client is built
+   * (the JDK's trust store, about 65 ms), a quarter of a short run. A redirect to https is still
+   * followed, by a client with TLS built on first need; it shares this one's threads and
+   * connections, and its call has a timeout of its own.
    */
-  static OkHttpClient create(int concurrency, Duration timeout) {
+  static OkHttpClient create(int concurrency, Duration timeout, HttpUrl base) {
+    return create(concurrency, timeout, base, UnaryOperator.identity());
+  }
+
+  /** As {@link #create(int, Duration, HttpUrl)}; {@code tls} sets up https (tests trust their own certificate). */
+  static OkHttpClient create(int concurrency, Duration timeout, HttpUrl base, UnaryOperator<OkHttpClient.Builder> tls) {
     Dispatcher dispatcher = new Dispatcher(Executors.newVirtualThreadPerTaskExecutor());
     dispatcher.setMaxRequests(concurrency);
     dispatcher.setMaxRequestsPerHost(concurrency);
-    return new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(concurrency, 5, TimeUnit.MINUTES))
-        .connectTimeout(timeout)
-        .readTimeout(timeout)
-        .writeTimeout(timeout)
-        .callTimeout(timeout)
-        .addNetworkInterceptor(REDIRECT_LIMIT)
+    ConnectionPool pool = new ConnectionPool(concurrency, 5, TimeUnit.MINUTES);
+    Supplier<OkHttpClient.Builder> common =
+        () ->
+            new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(pool)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout)
+                .addNetworkInterceptor(REDIRECT_LIMIT);
+    if (base.isHttps()) {
+      return tls.apply(common.get()).build();
+    }
+    return common.get()
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+        .followSslRedirects(false)
+        .addInterceptor(new HttpsRedirects(() -> tls.apply(common.get()).build()))
         .build();
+  }
+
+  /**
+   * Follows the redirects to https that a cleartext client hands back unfollowed, with a client that
+   * has TLS, built on first need.
+   */
+  private static final class HttpsRedirects implements Interceptor {
+    private final Supplier<OkHttpClient> tlsClientFactory;
+    private OkHttpClient tlsClient;
+
+    HttpsRedirects(Supplier<OkHttpClient> tlsClientFactory) {
+      this.tlsClientFactory = tlsClientFactory;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Response response = chain.proceed(chain.request());
+      String location = response.header("Location");
+      HttpUrl target = response.isRedirect() && location != null ? response.request().url().resolve(location) : null;
+      if (target == null || !target.isHttps()) {
+        return response;
+      }
+      response.close();
+      if (chain.call().isCanceled()) {
+        throw new IOException("Canceled");
+      }
+      Request next = response.request().newBuilder().url(target).build(); // keeps the Redirects tag
+      return tlsClient().newCall(next).execute();
+    }
+
+    private synchronized OkHttpClient tlsClient() {
+      if (tlsClient == null) {
+        tlsClient = tlsClientFactory.get();
+      }
+      return tlsClient;
+    }
   }
 
   /**
