@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -125,7 +126,8 @@ final class DownloadRun {
       return "cannot create '" + dest + "' (" + e.getMessage() + ").";
     }
     try {
-      Files.delete(Files.createTempFile(dest, ".flags2-probe", ".tmp"));
+      // (not Files.createTempFile: its SecureRandom takes longer to seed than the whole probe)
+      Files.delete(Files.createFile(dest.resolve(".flags2-probe." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36))));
     } catch (IOException | SecurityException e) {
       return "'" + dest + "' is not writable.";
     }

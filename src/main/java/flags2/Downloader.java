@@ -11,7 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -181,30 +182,37 @@ public final class Downloader {
       throw tooLarge();
     }
     String name = code.toLowerCase(Locale.ROOT) + ".gif";
-    Path tmp;
+    // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
+    // each call costs, and saving was half of a fast run's work. The random part keeps runs apart.
+    Path tmp = dest.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+    OutputStream out;
     try {
-      tmp = Files.createTempFile(dest, "." + name + ".", ".part");
+      out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new SaveException(e);
     }
     partialFiles.add(tmp);
+    boolean moved = false;
     try {
       if (cancelled) {
         throw new IOException("Canceled");
       }
-      long total = copy(body.byteStream(), tmp);
+      long total = copy(body.byteStream(), out);
       if (total == 0) {
         throw new BadBodyException("Empty response body");
       }
       try {
-        makeReadable(tmp);
         move(tmp, dest.resolve(name));
       } catch (IOException e) {
         throw new SaveException(e);
       }
+      moved = true;
       return total;
     } finally {
-      Files.deleteIfExists(tmp);
+      out.close(); // already closed unless copying failed
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
       partialFiles.remove(tmp);
     }
   }
@@ -228,11 +236,11 @@ public final class Downloader {
     return new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
   }
 
-  /** Streams the body to {@code tmp}; never holds more than a buffer in memory. */
-  private long copy(InputStream in, Path tmp) throws IOException {
+  /** Streams the body to {@code out} and closes both; never holds more than a buffer in memory. */
+  private long copy(InputStream in, OutputStream out) throws IOException {
     long total = 0;
     try (in;
-        OutputStream out = Files.newOutputStream(tmp)) {
+        out) {
       byte[] buffer = new byte[16 * 1024];
       for (int n; (n = in.read(buffer)) != -1; ) {
         total += n;
@@ -247,15 +255,6 @@ public final class Downloader {
       }
     }
     return total;
-  }
-
-  /** Temporary files are created 0600; a saved image gets the ordinary 0644. */
-  private static void makeReadable(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException notPosix) {
-      // the file system's default permissions stand
-    }
   }
 
   /** Renames over the target; a symlink there is replaced, never followed. */

@@ -102,11 +102,15 @@ class DownloadTest {
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
-  void savedImagesAreReadableByAllAndLeaveNoTemporaryFiles(StrategyKind strategy) throws IOException {
+  void savedImagesGetTheUsualPermissionsAndLeaveNoTemporaryFiles(StrategyKind strategy, @TempDir Path elsewhere) throws IOException {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
     run(strategy, "br");
     assertEquals(Set.of("br.gif"), filesInDest());
-    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(dest.resolve("br.gif"))));
+    // what any new file gets under this process's umask (rw-r--r-- under the usual 022)
+    Path usual = Files.createFile(elsewhere.resolve("usual"));
+    assertEquals(
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(usual)),
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dest.resolve("br.gif"))));
   }
 
   @ParameterizedTest
