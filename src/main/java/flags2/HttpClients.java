@@ -2,6 +2,7 @@ package flags2;
 
 import java.io.IOException;
 import java.net.ProtocolException;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +64,8 @@ final class HttpClients {
    * <p>For an http base the client starts without TLS: OkHttp sets TLS up when a client is built
    * (the JDK's trust store, about 65 ms), a quarter of a short run. A redirect to https is still
    * followed, by a client with TLS built on first need; it shares this one's threads and
-   * connections, and its call has a timeout of its own.
+   * connections, and its call has a timeout of its own. For a loopback base the client asks no
+   * proxy, even after a redirect elsewhere.
    */
   static OkHttpClient create(int concurrency, Duration timeout, HttpUrl base) {
     return create(concurrency, timeout, base, UnaryOperator.identity());
@@ -75,6 +77,10 @@ final class HttpClients {
     dispatcher.setMaxRequests(concurrency);
     dispatcher.setMaxRequestsPerHost(concurrency);
     ConnectionPool pool = new ConnectionPool(concurrency, 5, TimeUnit.MINUTES);
+    // On loopback there is no IPv6 path to race an IPv4 one (OkHttp's fast fallback, which connects
+    // on platform threads of its own) and no proxy to ask about: without both, a thousand
+    // concurrent connects take about 0.1 s less.
+    boolean loopback = isLoopback(base);
     Supplier<OkHttpClient.Builder> common =
         () ->
             new OkHttpClient.Builder()
@@ -84,6 +90,8 @@ final class HttpClients {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(timeout)
+                .fastFallback(!loopback)
+                .proxy(loopback ? Proxy.NO_PROXY : null)
                 .addNetworkInterceptor(REDIRECT_LIMIT);
     if (base.isHttps()) {
       return tls.apply(common.get()).build();
@@ -93,6 +101,12 @@ final class HttpClients {
         .followSslRedirects(false)
         .addInterceptor(new HttpsRedirects(() -> tls.apply(common.get()).build()))
         .build();
+  }
+
+  /** Whether {@code url}'s host is this machine's loopback address. */
+  static boolean isLoopback(HttpUrl url) {
+    String host = url.host();
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
   }
 
   /**

@@ -1,12 +1,14 @@
 package flags2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -126,5 +128,15 @@ class HttpClientsTest {
 
     ProtocolException e = assertThrows(ProtocolException.class, () -> client.newCall(get(http.url("/0"))).execute().close());
     assertEquals("Too many redirects (more than " + HttpClients.MAX_REDIRECTS + ")", e.getMessage());
+  }
+
+  @Test
+  void loopbackIsLocalhostAnd127AndColonColonOne() {
+    for (String url : List.of("http://localhost:8001/flags", "http://127.0.0.1:1/", "http://127.1.2.3/", "http://[::1]:8002/flags")) {
+      assertTrue(HttpClients.isLoopback(HttpUrl.get(url)), url);
+    }
+    for (String url : List.of("https://www.fluentpython.com/data/flags", "http://10.0.0.1/", "http://[::2]/", "http://localhost.example/")) {
+      assertFalse(HttpClients.isLoopback(HttpUrl.get(url)), url);
+    }
   }
 }
