@@ -28,16 +28,17 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The command line: {@code flags2 [OPTIONS] [CC...]}, {@code flags2 serve}, {@code flags2 bench} and
- * {@code flags2 generate-completion}. Parses and validates into {@link Options} (or a subcommand's
- * config) and returns an exit status; it never ends the process. Usage errors print one {@code ***
- * Usage error:} line and the usage line, and exit 2 before anything is sent or created.
+ * The command line: {@code flags2 [OPTIONS] [CC...]}, {@code flags2 serve}, {@code flags2 bench}
+ * and {@code flags2 generate-completion}. Parses and validates into {@link Options} (or a
+ * subcommand's config) and returns an exit status; it never ends the process. Usage errors print
+ * one {@code *** Usage error:} line and the usage line, and exit 2 before anything is sent or
+ * created.
  *
  * <p>The commands are described with picocli's programmatic API, not its annotations: reading
  * annotations costs about 100 ms at every start (a dynamic proxy class per annotation type, which
  * no class-data cache keeps), and start-up is most of a short run. Each command is a {@link
- * CommandSpec} wrapping the {@link Callable} that runs it; its options are {@link OptionSpec}s whose
- * values it reads after parsing.
+ * CommandSpec} wrapping the {@link Callable} that runs it; its options are {@link OptionSpec}s
+ * whose values it reads after parsing.
  */
 public final class Cli {
   private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
@@ -73,7 +74,9 @@ public final class Cli {
     CommandLine cmd = e.getCommandLine();
     String synopsis = String.join(" ", cmd.getCommandSpec().usageMessage().customSynopsis());
     cmd.getErr().println("*** Usage error: " + e.getMessage());
-    cmd.getErr().println("Usage: " + synopsis + "  (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    cmd.getErr()
+        .println(
+            "Usage: " + synopsis + "  (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
     return ExitStatus.USAGE.code;
   }
 
@@ -85,37 +88,45 @@ public final class Cli {
             "flags2",
             "flags2 [OPTIONS] [CC...]",
             "Concurrent flag downloader: Fluent Python's flags2 examples as one tool.",
-            "Downloads flag images, {base}/{cc}/{cc}.gif, for two-letter country codes, with a choice of"
-                + " concurrency strategies; 'flags2 serve' runs the LOCAL, DELAY and ERROR test servers.",
+            "Downloads flag images, {base}/{cc}/{cc}.gif, for two-letter country codes, with a"
+                + " choice of concurrency strategies; 'flags2 serve' runs the LOCAL, DELAY and"
+                + " ERROR test servers.",
             "",
-            "CC is a two-letter code (br) or one letter for all 26 codes starting with it (b: BA to BZ);"
-                + " case-insensitive. Default: the 20 most populous countries.");
+            "CC is a two-letter code (br) or one letter for all 26 codes starting with it (b: BA to"
+                + " BZ); case-insensitive. Default: the 20 most populous countries.");
 
     private final Env env;
     private final PositionalParamSpec ccArgs = codesParameter(spec);
-    private final OptionSpec all = flag(spec, "Every code in country_codes.txt (194).", "-a", "--all");
-    private final OptionSpec every = flag(spec, "Every possible code, AA to ZZ (676).", "-e", "--every");
+    private final OptionSpec all =
+        flag(spec, "Every code in country_codes.txt (194).", "-a", "--all");
+    private final OptionSpec every =
+        flag(spec, "Every possible code, AA to ZZ (676).", "-e", "--every");
     private final OptionSpec limit =
-        option(spec, Integer.class, "N", null, "Keep the first N codes after sorting.", "-l", "--limit");
+        add(
+            spec,
+            OptionSpec.builder("-l", "--limit")
+                .paramLabel("N")
+                .type(Integer.class)
+                .description("Keep the first N codes after sorting."));
     private final OptionSpec maxReq =
-        option(
+        add(
             spec,
-            Integer.class,
-            "N",
-            null,
-            "Maximum concurrent requests (default: sequential 1, threadpool 30, async 5, virtual 30).",
-            "-m",
-            "--max-req",
-            "--max_req");
+            OptionSpec.builder("-m", "--max-req", "--max_req")
+                .paramLabel("N")
+                .type(Integer.class)
+                .description(
+                    "Maximum concurrent requests (default: sequential 1, threadpool 30, async 5,"
+                        + " virtual 30)."));
     private final OptionSpec server =
-        option(
+        add(
             spec,
-            String.class,
-            "LABEL|URL",
-            "LOCAL",
-            "LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: ${DEFAULT-VALUE}).",
-            "-s",
-            "--server");
+            OptionSpec.builder("-s", "--server")
+                .paramLabel("LABEL|URL")
+                .type(String.class)
+                .defaultValue("LOCAL")
+                .description(
+                    "LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default:"
+                        + " ${DEFAULT-VALUE})."));
     private final OptionSpec strategy =
         add(
             spec,
@@ -127,29 +138,43 @@ public final class Cli {
                 .initialValue(StrategyKind.DEFAULT)
                 .description("${COMPLETION-CANDIDATES} (default: threadpool)."));
     private final OptionSpec dest =
-        option(spec, Path.class, "DIR", "downloads", "Where images are saved (default: ${DEFAULT-VALUE}).", "-d", "--dest");
-    private final OptionSpec verbose = flag(spec, "One line per code; no progress bar.", "-v", "--verbose");
+        add(
+            spec,
+            OptionSpec.builder("-d", "--dest")
+                .paramLabel("DIR")
+                .type(Path.class)
+                .defaultValue("downloads")
+                .description("Where images are saved (default: ${DEFAULT-VALUE})."));
+    private final OptionSpec verbose =
+        flag(spec, "One line per code; no progress bar.", "-v", "--verbose");
     private final OptionSpec timeout = timeoutOption(spec);
     private final OptionSpec retries =
-        option(
+        add(
             spec,
-            int.class,
-            "N",
-            "0",
-            "Retries for connection errors, timeouts, 429 and 5xx (default: ${DEFAULT-VALUE}).",
-            "--retries");
+            OptionSpec.builder("--retries")
+                .paramLabel("N")
+                .type(int.class)
+                .defaultValue("0")
+                .description(
+                    "Retries for connection errors, timeouts, 429 and 5xx (default:"
+                        + " ${DEFAULT-VALUE})."));
     private final OptionSpec maxSize =
-        option(
+        add(
             spec,
-            long.class,
-            "BYTES",
-            "" + Downloader.DEFAULT_MAX_SIZE,
-            "Largest image accepted (default: 5 MiB).",
-            "--max-size");
-    private final OptionSpec noEmbedded = flag(spec, "Never start an embedded test server.", "--no-embedded");
+            OptionSpec.builder("--max-size")
+                .paramLabel("BYTES")
+                .type(long.class)
+                .defaultValue("" + Downloader.DEFAULT_MAX_SIZE)
+                .description("Largest image accepted (default: 5 MiB)."));
+    private final OptionSpec noEmbedded =
+        flag(spec, "Never start an embedded test server.", "--no-embedded");
     private final OptionSpec json =
-        flag(spec, "One JSON object on stdout instead of the report (fields: see README).", "--json");
-    private final OptionSpec debug = flag(spec, "Debug logging (flags2 and OkHttp) to stderr.", "--debug");
+        flag(
+            spec,
+            "One JSON object on stdout instead of the report (fields: see README).",
+            "--json");
+    private final OptionSpec debug =
+        flag(spec, "Debug logging (flags2 and OkHttp) to stderr.", "--debug");
 
     Download(Env env) {
       this.env = env;
@@ -198,7 +223,12 @@ public final class Cli {
       List<String> codes;
       Site.Target target;
       try {
-        codes = Codes.expand(codeArgs(ccArgs), all.getValue(), every.getValue(), limit == null ? Integer.MAX_VALUE : limit);
+        codes =
+            Codes.expand(
+                codeArgs(ccArgs),
+                all.getValue(),
+                every.getValue(),
+                limit == null ? Integer.MAX_VALUE : limit);
         target = Site.parse(server.getValue(), env.sites());
       } catch (IllegalArgumentException e) {
         throw usage(spec, e.getMessage());
@@ -228,13 +258,19 @@ public final class Cli {
             "serve",
             "flags2 serve [OPTIONS]",
             "Runs the LOCAL, DELAY and ERROR test servers.",
-            "Runs the test servers until interrupted: LOCAL (static), DELAY (every response delayed) and"
-                + " ERROR (some requests answered 418 I'm a Teapot, some responses delayed), serving"
-                + " /flags/{cc}/{cc}.gif and /flags/{cc}/metadata.json.");
+            "Runs the test servers until interrupted: LOCAL (static), DELAY (every response"
+                + " delayed) and ERROR (some requests answered 418 I'm a Teapot, some responses"
+                + " delayed), serving /flags/{cc}/{cc}.gif and /flags/{cc}/metadata.json.");
 
     private final Env env;
     private final OptionSpec bind =
-        option(spec, String.class, "ADDR", "127.0.0.1", "Address to listen on (default: ${DEFAULT-VALUE}).", "--bind");
+        add(
+            spec,
+            OptionSpec.builder("--bind")
+                .paramLabel("ADDR")
+                .type(String.class)
+                .defaultValue("127.0.0.1")
+                .description("Address to listen on (default: ${DEFAULT-VALUE})."));
     private final OptionSpec ports =
         add(
             spec,
@@ -243,41 +279,54 @@ public final class Cli {
                 .type(int[].class)
                 .splitRegex(",")
                 .defaultValue("8001,8002,8003")
-                .description("Ports of LOCAL, DELAY and ERROR; 0 picks a free one (default: ${DEFAULT-VALUE})."));
+                .description(
+                    "Ports of LOCAL, DELAY and ERROR; 0 picks a free one (default:"
+                        + " ${DEFAULT-VALUE})."));
     private final OptionSpec delay =
-        option(spec, String.class, "S|MIN-MAX", "0.5", "Delay in seconds, fixed or a range (default: ${DEFAULT-VALUE}).", "--delay");
+        add(
+            spec,
+            OptionSpec.builder("--delay")
+                .paramLabel("S|MIN-MAX")
+                .type(String.class)
+                .defaultValue("0.5")
+                .description("Delay in seconds, fixed or a range (default: ${DEFAULT-VALUE})."));
     private final OptionSpec errorRate =
-        option(
+        add(
             spec,
-            double.class,
-            "P",
-            "0.25",
-            "Share of ERROR-server requests answered 418 (default: ${DEFAULT-VALUE}).",
-            "--error-rate");
+            OptionSpec.builder("--error-rate")
+                .paramLabel("P")
+                .type(double.class)
+                .defaultValue("0.25")
+                .description(
+                    "Share of ERROR-server requests answered 418 (default: ${DEFAULT-VALUE})."));
     private final OptionSpec errorDelayShare =
-        option(
+        add(
             spec,
-            double.class,
-            "P",
-            "0.5",
-            "Share of ERROR-server responses delayed (default: ${DEFAULT-VALUE}).",
-            "--error-delay-share");
+            OptionSpec.builder("--error-delay-share")
+                .paramLabel("P")
+                .type(double.class)
+                .defaultValue("0.5")
+                .description(
+                    "Share of ERROR-server responses delayed (default: ${DEFAULT-VALUE})."));
     private final OptionSpec seed =
-        option(
+        add(
             spec,
-            String.class,
-            "N|random",
-            "0",
-            "Makes every choice a function of seed and code; 'random' draws afresh per request (default: ${DEFAULT-VALUE}).",
-            "--seed");
+            OptionSpec.builder("--seed")
+                .paramLabel("N|random")
+                .type(String.class)
+                .defaultValue("0")
+                .description(
+                    "Makes every choice a function of seed and code; 'random' draws afresh per"
+                        + " request (default: ${DEFAULT-VALUE})."));
     private final OptionSpec dir =
-        option(
+        add(
             spec,
-            Path.class,
-            "DIR",
-            null,
-            "Serve DIR/flags/{cc}/{cc}.gif (the book's flags.zip) or DIR/{cc}.gif instead of generated images.",
-            "--dir");
+            OptionSpec.builder("--dir")
+                .paramLabel("DIR")
+                .type(Path.class)
+                .description(
+                    "Serve DIR/flags/{cc}/{cc}.gif (the book's flags.zip) or DIR/{cc}.gif instead"
+                        + " of generated images."));
 
     Serve(Env env) {
       this.env = env;
@@ -293,20 +342,23 @@ public final class Cli {
         throw usage(spec, e.getMessage());
       }
       Thread serving = Thread.currentThread();
-      try (TestServers servers = TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR));
+      try (TestServers servers =
+              TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR));
           Interrupt.Registration ctrlC = env.interrupt().onInterrupt(serving::interrupt)) {
         for (Site site : servers.sites()) {
           env.out().println(site + " ready: " + servers.url(site));
         }
         env.out().flush();
         Path dir = this.dir.getValue();
-        env.err().printf(
-            "serving %s; delay %s; ERROR: %.0f%% answered 418, %.0f%% delayed; seed %s. Ctrl-C stops.%n",
-            dir == null ? "generated images for 194 codes" : dir,
-            config.delay(),
-            100 * config.errorRate(),
-            100 * config.errorDelayShare(),
-            seed.getValue());
+        env.err()
+            .printf(
+                "serving %s; delay %s; ERROR: %.0f%% answered 418, %.0f%% delayed; seed %s. Ctrl-C"
+                    + " stops.%n",
+                dir == null ? "generated images for 194 codes" : dir,
+                config.delay(),
+                100 * config.errorRate(),
+                100 * config.errorDelayShare(),
+                seed.getValue());
         new CountDownLatch(1).await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -333,9 +385,13 @@ public final class Cli {
       }
       OptionalLong seedValue;
       try {
-        seedValue = seed.equalsIgnoreCase("random") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(seed));
+        seedValue =
+            seed.equalsIgnoreCase("random")
+                ? OptionalLong.empty()
+                : OptionalLong.of(Long.parseLong(seed));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--seed takes a whole number or 'random', not '" + seed + "'.");
+        throw new IllegalArgumentException(
+            "--seed takes a whole number or 'random', not '" + seed + "'.");
       }
       InetAddress address;
       try {
@@ -362,23 +418,24 @@ public final class Cli {
             "bench",
             "flags2 bench [OPTIONS] [CC...]",
             "Compares the strategies: a table and an HTML report with a chart.",
-            "Compares the strategies: each one at each concurrency level, several runs, against a test"
-                + " server that 'flags2 serve' runs in a separate process (or any --server URL). Prints a"
-                + " table of median, min and max elapsed time with the speed-up over sequential, and"
-                + " writes an HTML report with a chart. Runs are measured in this JVM after one unmeasured"
-                + " warm-up run per strategy. Default codes: a b c (78).");
+            "Compares the strategies: each one at each concurrency level, several runs, against a"
+                + " test server that 'flags2 serve' runs in a separate process (or any --server"
+                + " URL). Prints a table of median, min and max elapsed time with the speed-up over"
+                + " sequential, and writes an HTML report with a chart. Runs are measured in this"
+                + " JVM after one unmeasured warm-up run per strategy. Default codes: a b c (78).");
 
     private final Env env;
     private final PositionalParamSpec ccArgs = codesParameter(spec);
     private final OptionSpec server =
-        option(
+        add(
             spec,
-            String.class,
-            "LABEL|URL",
-            "DELAY",
-            "LOCAL, DELAY or ERROR (started for the bench), or an http(s) base URL (default: ${DEFAULT-VALUE}).",
-            "-s",
-            "--server");
+            OptionSpec.builder("-s", "--server")
+                .paramLabel("LABEL|URL")
+                .type(String.class)
+                .defaultValue("DELAY")
+                .description(
+                    "LOCAL, DELAY or ERROR (started for the bench), or an http(s) base URL"
+                        + " (default: ${DEFAULT-VALUE})."));
     private final OptionSpec strategies =
         add(
             spec,
@@ -400,23 +457,31 @@ public final class Cli {
                 .defaultValue("1,5,30,100")
                 .description("Concurrency levels, as --max-req (default: ${DEFAULT-VALUE})."));
     private final OptionSpec runs =
-        option(spec, int.class, "N", "3", "Measured runs per strategy and level (default: ${DEFAULT-VALUE}).", "--runs");
+        add(
+            spec,
+            OptionSpec.builder("--runs")
+                .paramLabel("N")
+                .type(int.class)
+                .defaultValue("3")
+                .description("Measured runs per strategy and level (default: ${DEFAULT-VALUE})."));
     private final OptionSpec delay =
-        option(
+        add(
             spec,
-            String.class,
-            "SECONDS",
-            "0.01",
-            "Delay of the started server's delayed responses (default: ${DEFAULT-VALUE}).",
-            "--delay");
+            OptionSpec.builder("--delay")
+                .paramLabel("SECONDS")
+                .type(String.class)
+                .defaultValue("0.01")
+                .description(
+                    "Delay of the started server's delayed responses (default:"
+                        + " ${DEFAULT-VALUE})."));
     private final OptionSpec html =
-        option(
+        add(
             spec,
-            Path.class,
-            "FILE",
-            "flags2-bench.html",
-            "Where the HTML report goes (default: ${DEFAULT-VALUE}).",
-            "--html");
+            OptionSpec.builder("--html")
+                .paramLabel("FILE")
+                .type(Path.class)
+                .defaultValue("flags2-bench.html")
+                .description("Where the HTML report goes (default: ${DEFAULT-VALUE})."));
     private final OptionSpec timeout = timeoutOption(spec);
 
     BenchCommand(Env env) {
@@ -433,7 +498,12 @@ public final class Cli {
       int runs = this.runs.getValue();
       try {
         List<String> ccArgs = codeArgs(this.ccArgs);
-        codes = Codes.expand(ccArgs.isEmpty() ? List.of("a", "b", "c") : ccArgs, false, false, Integer.MAX_VALUE);
+        codes =
+            Codes.expand(
+                ccArgs.isEmpty() ? List.of("a", "b", "c") : ccArgs,
+                false,
+                false,
+                Integer.MAX_VALUE);
         target = Site.parse(server.getValue(), env.sites());
         serverDelay = Delay.parse(delay.getValue());
       } catch (IllegalArgumentException e) {
@@ -447,7 +517,10 @@ public final class Cli {
       }
       Duration perRequest = perRequestTimeout(spec, timeout);
       List<StrategyKind> strategies = this.strategies.getValue();
-      List<StrategyKind> kinds = strategies == null ? List.of(StrategyKind.values()) : strategies.stream().distinct().toList();
+      List<StrategyKind> kinds =
+          strategies == null
+              ? List.of(StrategyKind.values())
+              : strategies.stream().distinct().toList();
       List<Integer> sortedLevels = levels.stream().distinct().sorted().toList();
       Path html = this.html.getValue();
       BenchServer started = null;
@@ -460,7 +533,8 @@ public final class Cli {
         } else {
           origin = "given with --server";
         }
-        Bench.Config config = new Bench.Config(codes, target, kinds, sortedLevels, runs, perRequest);
+        Bench.Config config =
+            new Bench.Config(codes, target, kinds, sortedLevels, runs, perRequest);
         List<Bench.Cell> cells = new Bench(config, env, env.err()).run();
         if (cells.isEmpty()) {
           env.err().println("bench interrupted; no report written");
@@ -468,21 +542,41 @@ public final class Cli {
         }
         List<String> about =
             List.of(
-                "flags2 bench: " + codes.size() + " flags (" + codes.getFirst() + " to " + codes.getLast() + ") from "
-                    + target.site() + " " + target.display(),
+                "flags2 bench: "
+                    + codes.size()
+                    + " flags ("
+                    + codes.getFirst()
+                    + " to "
+                    + codes.getLast()
+                    + ") from "
+                    + target.site()
+                    + " "
+                    + target.display(),
                 "server: " + origin,
-                "each cell: median, min and max of " + runs + (runs == 1 ? " run" : " runs") + " in one JVM, after one unmeasured warm-up run per"
+                "each cell: median, min and max of "
+                    + runs
+                    + (runs == 1 ? " run" : " runs")
+                    + " in one JVM, after one unmeasured warm-up run per"
                     + " strategy; times as each run reports them",
-                "sequential keeps one request in flight at every level: measured at max-req " + sortedLevels.getFirst()
+                "sequential keeps one request in flight at every level: measured at max-req "
+                    + sortedLevels.getFirst()
                     + ", drawn flat",
-                "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
-                    + ", Java " + Runtime.version() + ", " + java.time.LocalDate.now());
+                "machine: "
+                    + Runtime.getRuntime().availableProcessors()
+                    + " cores, "
+                    + System.getProperty("os.name")
+                    + ", Java "
+                    + Runtime.version()
+                    + ", "
+                    + java.time.LocalDate.now());
         BenchReport report = new BenchReport(cells, about);
         report.printTable(env.out());
         Files.writeString(html, report.html("flags2 bench"));
         env.out().println();
         env.out().println("HTML report: " + html);
-        return cells.stream().anyMatch(Bench.Cell::anyErrors) ? ExitStatus.ERRORS.code : ExitStatus.OK.code;
+        return cells.stream().anyMatch(Bench.Cell::anyErrors)
+            ? ExitStatus.ERRORS.code
+            : ExitStatus.OK.code;
       } catch (InterruptedException e) {
         return ExitStatus.INTERRUPTED.code;
       } finally {
@@ -504,7 +598,8 @@ public final class Cli {
             "generate-completion",
             "flags2 generate-completion",
             "Prints the bash/zsh completion script for flags2.",
-            "Run 'source <(flags2 generate-completion)' to give flags2 TAB completion in the current shell.");
+            "Run 'source <(flags2 generate-completion)' to give flags2 TAB completion in the"
+                + " current shell.");
 
     Completion() {
       spec.helpCommand(true);
@@ -523,16 +618,34 @@ public final class Cli {
   }
 
   /** A command running {@code callable}; its options are listed in the order they are added. */
-  private static CommandSpec command(Callable<Integer> callable, String name, String synopsis, String header, String... description) {
+  private static CommandSpec command(
+      Callable<Integer> callable,
+      String name,
+      String synopsis,
+      String header,
+      String... description) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(callable).name(name).version(version());
-    spec.usageMessage().customSynopsis(synopsis).header(header).description(description).sortOptions(false).autoWidth(true);
+    spec.usageMessage()
+        .customSynopsis(synopsis)
+        .header(header)
+        .description(description)
+        .sortOptions(false)
+        .autoWidth(true);
     return spec;
   }
 
   /** Adds -h and -V, last, as each command's constructor does. */
   private static void addHelpOptions(CommandSpec spec) {
-    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
-    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-V", "--version")
+            .versionHelp(true)
+            .description("Print version information and exit.")
+            .build());
   }
 
   private static OptionSpec add(CommandSpec spec, OptionSpec.Builder option) {
@@ -541,19 +654,21 @@ public final class Cli {
     return built;
   }
 
-  /** An option with a value of {@code type}; {@code defaultValue} may be null. */
-  private static OptionSpec option(
-      CommandSpec spec, Class<?> type, String label, String defaultValue, String description, String... names) {
-    return add(spec, OptionSpec.builder(names).type(type).paramLabel(label).defaultValue(defaultValue).description(description));
-  }
-
   /** An on/off option: false unless given. */
   private static OptionSpec flag(CommandSpec spec, String description, String... names) {
-    return add(spec, OptionSpec.builder(names).type(boolean.class).initialValue(false).description(description));
+    return add(
+        spec,
+        OptionSpec.builder(names).type(boolean.class).initialValue(false).description(description));
   }
 
   private static OptionSpec timeoutOption(CommandSpec spec) {
-    return option(spec, double.class, "SECONDS", "10", "Per-request timeout (default: ${DEFAULT-VALUE}).", "--timeout");
+    return add(
+        spec,
+        OptionSpec.builder("--timeout")
+            .paramLabel("SECONDS")
+            .type(double.class)
+            .defaultValue("10")
+            .description("Per-request timeout (default: ${DEFAULT-VALUE})."));
   }
 
   private static PositionalParamSpec codesParameter(CommandSpec spec) {
@@ -620,7 +735,10 @@ public final class Cli {
         }
       }
       throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a strategy; expected one of " + String.join(", ", new StrategyNames()));
+          "'"
+              + value
+              + "' is not a strategy; expected one of "
+              + String.join(", ", new StrategyNames()));
     }
   }
 

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DownloadRun {
   private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
+
   /** File descriptors kept free for the JVM, jars, logs and temporary files. */
   private static final int SPARE_FILES = 64;
 
@@ -45,7 +46,12 @@ final class DownloadRun {
    */
   record Outcome(ExitStatus status, int ok, int notFound, int errors, Duration elapsed) {
     private static Outcome of(ExitStatus status, StatusCounter counter, Duration elapsed) {
-      return new Outcome(status, counter.get(Status.OK), counter.get(Status.NOT_FOUND), counter.get(Status.ERROR), elapsed);
+      return new Outcome(
+          status,
+          counter.get(Status.OK),
+          counter.get(Status.NOT_FOUND),
+          counter.get(Status.ERROR),
+          elapsed);
     }
   }
 
@@ -57,10 +63,16 @@ final class DownloadRun {
     }
     try (TestServers embedded = embedIfMissing()) {
       int concurrency = withinOpenFileLimit(options.concurrency(), embedded != null);
-      OkHttpClient client = HttpClients.create(concurrency, options.timeout(), options.target().url());
+      OkHttpClient client =
+          HttpClients.create(concurrency, options.timeout(), options.target().url());
       Downloader downloader =
           new Downloader(
-              client, options.target().url(), options.dest(), options.maxSize(), options.timeout(), RetryPolicy.of(options.retries()));
+              client,
+              options.target().url(),
+              options.dest(),
+              options.maxSize(),
+              options.timeout(),
+              RetryPolicy.of(options.retries()));
       try {
         return download(downloader, concurrency);
       } finally {
@@ -74,23 +86,40 @@ final class DownloadRun {
     List<String> codes = options.codes();
     Thread consumer = Thread.currentThread();
     try (Report reporter = report();
-        Interrupt.Registration ctrlC = env.interrupt().onInterrupt(() -> {
-          consumer.interrupt(); // the consumer stops taking results; the sink drops cancellation echoes
-          downloader.cancelAll();
-        })) {
+        Interrupt.Registration ctrlC =
+            env.interrupt()
+                .onInterrupt(
+                    () -> {
+                      consumer
+                          .interrupt(); // the consumer stops taking results; the sink drops
+                                        // cancellation echoes
+                      downloader.cancelAll();
+                    })) {
       reporter.initial(options.target(), codes, concurrency);
       long start = env.nanoTime().getAsLong();
       boolean interrupted = false;
       try {
-        log.debug("{} strategy, {} codes, concurrency {}", options.strategy().cliName(), codes.size(), concurrency);
-        options.strategy().create().run(codes, downloader, concurrency, result -> {
-          log.debug("{}", result);
-          // After Ctrl-C, a failure is the cancellation's own echo ("Socket closed"), and that code
-          // counts as not attempted; downloads that completed anyway are still counted.
-          if (!(downloader.cancelled() && result.status() == Status.ERROR)) {
-            reporter.accept(result);
-          }
-        });
+        log.debug(
+            "{} strategy, {} codes, concurrency {}",
+            options.strategy().cliName(),
+            codes.size(),
+            concurrency);
+        options
+            .strategy()
+            .create()
+            .run(
+                codes,
+                downloader,
+                concurrency,
+                result -> {
+                  log.debug("{}", result);
+                  // After Ctrl-C, a failure is the cancellation's own echo ("Socket closed"), and
+                  // that code
+                  // counts as not attempted; downloads that completed anyway are still counted.
+                  if (!(downloader.cancelled() && result.status() == Status.ERROR)) {
+                    reporter.accept(result);
+                  }
+                });
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -130,7 +159,11 @@ final class DownloadRun {
     }
     try {
       // (not Files.createTempFile: its SecureRandom takes longer to seed than the whole probe)
-      Files.delete(Files.createFile(dest.resolve(".flags2-probe." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36))));
+      Files.delete(
+          Files.createFile(
+              dest.resolve(
+                  ".flags2-probe."
+                      + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36))));
     } catch (IOException | SecurityException e) {
       return "'" + dest + "' is not writable.";
     }
@@ -143,7 +176,8 @@ final class DownloadRun {
    * {@code ulimit -n} completes instead of failing codes with "Too many open files".
    */
   private int withinOpenFileLimit(int concurrency, boolean embedded) {
-    Optional<FileDescriptors> files = concurrency <= 32 ? Optional.empty() : FileDescriptors.current();
+    Optional<FileDescriptors> files =
+        concurrency <= 32 ? Optional.empty() : FileDescriptors.current();
     if (files.isEmpty()) {
       return concurrency;
     }
@@ -162,8 +196,8 @@ final class DownloadRun {
   /** The process's open-file limit ({@code ulimit -n}) and how many files it has open. */
   record FileDescriptors(long max, long open) {
     /**
-     * Read from /proc on Linux (the JDK's operating-system MXBean tells the same but takes about
-     * 35 ms to set up, a fifth of a short run), else from that MXBean; empty when neither tells.
+     * Read from /proc on Linux (the JDK's operating-system MXBean tells the same but takes about 35
+     * ms to set up, a fifth of a short run), else from that MXBean; empty when neither tells.
      */
     static Optional<FileDescriptors> current() {
       try {
@@ -171,7 +205,10 @@ final class DownloadRun {
           if (line.startsWith("Max open files")) {
             String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
             try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {
-              return Optional.of(new FileDescriptors(soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft), open.count()));
+              return Optional.of(
+                  new FileDescriptors(
+                      soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft),
+                      open.count()));
             }
           }
         }
@@ -179,11 +216,11 @@ final class DownloadRun {
         // ask the JDK
       }
       return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os
-          ? Optional.of(new FileDescriptors(os.getMaxFileDescriptorCount(), os.getOpenFileDescriptorCount()))
+          ? Optional.of(
+              new FileDescriptors(os.getMaxFileDescriptorCount(), os.getOpenFileDescriptorCount()))
           : Optional.empty();
     }
   }
-
 
   /**
    * For LOCAL, DELAY or ERROR with nothing listening on its port: that server, started in-process
@@ -197,10 +234,12 @@ final class DownloadRun {
     }
     try {
       TestServers servers =
-          TestServers.start(TestServers.Config.defaults().withPorts(Map.of(site, url.port())), Set.of(site));
+          TestServers.start(
+              TestServers.Config.defaults().withPorts(Map.of(site, url.port())), Set.of(site));
       env.err()
           .printf(
-              "note: nothing listens on %s:%d; using the embedded %s server for this run (see 'flags2 serve')%n",
+              "note: nothing listens on %s:%d; using the embedded %s server for this run (see"
+                  + " 'flags2 serve')%n",
               url.host(), url.port(), site);
       return servers;
     } catch (IOException e) {

@@ -45,15 +45,20 @@ public final class Downloader {
   private final long maxSize;
   private final Duration timeout;
   private final RetryPolicy retryPolicy;
-  /** Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable. */
+
+  /**
+   * Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable.
+   */
   private volatile boolean cancelled;
+
   /** Temporary files being written; what a cancelled run's workers leave, it removes itself. */
   private final Set<Path> partialFiles = ConcurrentHashMap.newKeySet();
 
   /**
    * One try at a code.
    *
-   * @param retryable whether another try could end differently (connection failure, timeout, 429, 5xx)
+   * @param retryable whether another try could end differently (connection failure, timeout, 429,
+   *     5xx)
    * @param retryAfter the server's Retry-After, or null
    */
   public record Attempt(Result result, boolean retryable, Duration retryAfter) {
@@ -62,11 +67,18 @@ public final class Downloader {
     }
   }
 
-  Downloader(OkHttpClient client, HttpUrl base, Path dest, long maxSize, Duration timeout, RetryPolicy retryPolicy) {
+  Downloader(
+      OkHttpClient client,
+      HttpUrl base,
+      Path dest,
+      long maxSize,
+      Duration timeout,
+      RetryPolicy retryPolicy) {
     // Interceptors run after OkHttp registers a call with its Dispatcher, so a call either is
     // registered in time for cancelAll() or sees the flag here: none slips through the gap.
     this.client =
-        client.newBuilder()
+        client
+            .newBuilder()
             .addInterceptor(
                 chain -> {
                   if (cancelled) {
@@ -86,7 +98,11 @@ public final class Downloader {
   public Call newCall(String code) {
     String cc = code.toLowerCase(Locale.ROOT);
     HttpUrl url = base.newBuilder().addPathSegment(cc).addPathSegment(cc + ".gif").build();
-    return client.newCall(new Request.Builder().url(url).tag(HttpClients.Redirects.class, new HttpClients.Redirects()).build());
+    return client.newCall(
+        new Request.Builder()
+            .url(url)
+            .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
+            .build());
   }
 
   /** Downloads {@code code} with blocking calls, retrying as the policy says; never throws. */
@@ -144,10 +160,12 @@ public final class Downloader {
       return Attempt.done(Result.notFound(code, millisSince(startNanos)));
     }
     if (status != 200) {
-      String message = "HTTP error " + status + " - " + ReasonPhrases.of(status, response.message());
+      String message =
+          "HTTP error " + status + " - " + ReasonPhrases.of(status, response.message());
       boolean retryable = status == 429 || status >= 500;
       Result result = Result.error(code, status, millisSince(startNanos), message);
-      return new Attempt(result, retryable, retryable ? retryAfter(response.header("Retry-After")) : null);
+      return new Attempt(
+          result, retryable, retryable ? retryAfter(response.header("Retry-After")) : null);
     }
     try {
       long bytes = save(code, response.body());
@@ -155,7 +173,8 @@ public final class Downloader {
     } catch (BadBodyException | SaveException e) {
       return Attempt.done(Result.error(code, status, millisSince(startNanos), e.getMessage()));
     } catch (IOException e) { // the connection failed while the body was read
-      return new Attempt(Result.error(code, status, millisSince(startNanos), describe(e)), !cancelled, null);
+      return new Attempt(
+          Result.error(code, status, millisSince(startNanos), describe(e)), !cancelled, null);
     }
   }
 
@@ -166,8 +185,8 @@ public final class Downloader {
   }
 
   /**
-   * The result for a bug or library failure that escaped as an unchecked exception: still an
-   * ERROR for that code, so no count is ever lost.
+   * The result for a bug or library failure that escaped as an unchecked exception: still an ERROR
+   * for that code, so no count is ever lost.
    */
   public Result unexpected(String code, RuntimeException e, long startNanos) {
     return Result.error(code, 0, millisSince(startNanos), "Unexpected " + e);
@@ -175,7 +194,9 @@ public final class Downloader {
 
   private long save(String code, ResponseBody body) throws IOException {
     MediaType type = body.contentType();
-    if (type != null && !type.type().equals("image") && !type.toString().startsWith("application/octet-stream")) {
+    if (type != null
+        && !type.type().equals("image")
+        && !type.toString().startsWith("application/octet-stream")) {
       throw new BadBodyException("Not an image: " + type);
     }
     if (body.contentLength() > maxSize) {
@@ -184,7 +205,13 @@ public final class Downloader {
     String name = code.toLowerCase(Locale.ROOT) + ".gif";
     // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
     // each call costs, and saving was half of a fast run's work. The random part keeps runs apart.
-    Path tmp = dest.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+    Path tmp =
+        dest.resolve(
+            "."
+                + name
+                + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + ".part");
     OutputStream out;
     try {
       out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -275,7 +302,10 @@ public final class Downloader {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
     } catch (NumberFormatException notSeconds) {
       try {
-        Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+        Duration until =
+            Duration.between(
+                ZonedDateTime.now(),
+                ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
         return until.isNegative() ? Duration.ZERO : until;
       } catch (DateTimeParseException notADate) {
         return null;
@@ -283,10 +313,15 @@ public final class Downloader {
     }
   }
 
-  /** One line for a failure, in the words a user expects ("Connection refused", "Timeout after 10s"). */
+  /**
+   * One line for a failure, in the words a user expects ("Connection refused", "Timeout after
+   * 10s").
+   */
   String describe(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException && t.getMessage() != null && t.getMessage().contains("refused")) {
+      if (t instanceof ConnectException
+          && t.getMessage() != null
+          && t.getMessage().contains("refused")) {
         return "Connection refused";
       }
       if (t instanceof UnknownHostException) {
@@ -320,7 +355,12 @@ public final class Downloader {
   /** The image could not be written to DEST (disk full, permissions): final for this code. */
   private static final class SaveException extends IOException {
     SaveException(IOException cause) {
-      super("Cannot save image: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+      super(
+          "Cannot save image: "
+              + (cause.getMessage() == null
+                  ? cause.getClass().getSimpleName()
+                  : cause.getMessage()),
+          cause);
     }
   }
 }

@@ -71,8 +71,12 @@ final class HttpClients {
     return create(concurrency, timeout, base, UnaryOperator.identity());
   }
 
-  /** As {@link #create(int, Duration, HttpUrl)}; {@code tls} sets up https (tests trust their own certificate). */
-  static OkHttpClient create(int concurrency, Duration timeout, HttpUrl base, UnaryOperator<OkHttpClient.Builder> tls) {
+  /**
+   * As {@link #create(int, Duration, HttpUrl)}; {@code tls} sets up https (tests trust their own
+   * certificate).
+   */
+  static OkHttpClient create(
+      int concurrency, Duration timeout, HttpUrl base, UnaryOperator<OkHttpClient.Builder> tls) {
     Dispatcher dispatcher = new Dispatcher(Executors.newVirtualThreadPerTaskExecutor());
     dispatcher.setMaxRequests(concurrency);
     dispatcher.setMaxRequestsPerHost(concurrency);
@@ -96,7 +100,8 @@ final class HttpClients {
     if (base.isHttps()) {
       return tls.apply(common.get()).build();
     }
-    return common.get()
+    return common
+        .get()
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .followSslRedirects(false)
         .addInterceptor(new HttpsRedirects(() -> tls.apply(common.get()).build()))
@@ -110,8 +115,8 @@ final class HttpClients {
   }
 
   /**
-   * Follows the redirects to https that a cleartext client hands back unfollowed, with a client that
-   * has TLS, built on first need.
+   * Follows the redirects to https that a cleartext client hands back unfollowed, with a client
+   * that has TLS, built on first need.
    */
   private static final class HttpsRedirects implements Interceptor {
     private final Supplier<OkHttpClient> tlsClientFactory;
@@ -125,7 +130,10 @@ final class HttpClients {
     public Response intercept(Chain chain) throws IOException {
       Response response = chain.proceed(chain.request());
       String location = response.header("Location");
-      HttpUrl target = response.isRedirect() && location != null ? response.request().url().resolve(location) : null;
+      HttpUrl target =
+          response.isRedirect() && location != null
+              ? response.request().url().resolve(location)
+              : null;
       if (target == null || !target.isHttps()) {
         return response;
       }

@@ -32,7 +32,9 @@ class DownloadTest {
   @TempDir Path dest;
 
   private Flags2Runner.Run run(StrategyKind strategy, String... args) {
-    Stream<String> common = Stream.of("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName());
+    Stream<String> common =
+        Stream.of(
+            "-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName());
     return new Flags2Runner().run(Stream.concat(common, Stream.of(args)).toList());
   }
 
@@ -48,9 +50,16 @@ class DownloadTest {
     server.setDispatcher(
         new FlagDispatcher()
             .serve("BR", "CN")
-            .respond("TP", () -> new MockResponse.Builder().status("HTTP/1.1 418 ").body("teapot").build())
+            .respond(
+                "TP",
+                () -> new MockResponse.Builder().status("HTTP/1.1 418 ").body("teapot").build())
             .status("SE", 500)
-            .respond("DR", () -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build()));
+            .respond(
+                "DR",
+                () ->
+                    new MockResponse.Builder()
+                        .onResponseStart(new SocketEffect.CloseSocket())
+                        .build()));
 
     Flags2Runner.Run run = run(strategy, "-v", "br", "cn", "xx", "tp", "se", "dr", "zz");
 
@@ -86,9 +95,21 @@ class DownloadTest {
     Flags2Runner.Run run =
         new Flags2Runner()
             .clockTicking(1_234_000_000L)
-            .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", "sequential", "us", "cn", "br", "xx");
+            .run(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "-t",
+                "sequential",
+                "us",
+                "cn",
+                "br",
+                "xx");
     assertEquals(
-        "URL site: " + server.url("/flags") + "\n"
+        "URL site: "
+            + server.url("/flags")
+            + "\n"
             + """
             Searching for 4 flags: BR, CN, US, XX
             1 concurrent connection will be used.
@@ -102,7 +123,8 @@ class DownloadTest {
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
-  void savedImagesGetTheUsualPermissionsAndLeaveNoTemporaryFiles(StrategyKind strategy, @TempDir Path elsewhere) throws IOException {
+  void savedImagesGetTheUsualPermissionsAndLeaveNoTemporaryFiles(
+      StrategyKind strategy, @TempDir Path elsewhere) throws IOException {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
     run(strategy, "br");
     assertEquals(Set.of("br.gif"), filesInDest());
@@ -132,7 +154,16 @@ class DownloadTest {
     }
     Flags2Runner.Run run =
         new Flags2Runner()
-            .run("-s", "http://127.0.0.1:" + closedPort + "/flags", "-d", dest.toString(), "-t", strategy.cliName(), "-v", "br", "cn");
+            .run(
+                "-s",
+                "http://127.0.0.1:" + closedPort + "/flags",
+                "-d",
+                dest.toString(),
+                "-t",
+                strategy.cliName(),
+                "-v",
+                "br",
+                "cn");
     assertEquals(1, run.status());
     assertTrue(run.outLines().contains("*** Error for BR: Connection refused"), run.out());
     assertTrue(run.outLines().contains("2 errors."), run.out());
@@ -143,7 +174,13 @@ class DownloadTest {
   @EnumSource(StrategyKind.class)
   void aTimeoutIsAnErrorNamingTheTimeout(StrategyKind strategy) {
     server.setDispatcher(
-        new FlagDispatcher().respond("BR", () -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build()));
+        new FlagDispatcher()
+            .respond(
+                "BR",
+                () ->
+                    new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.Stall.INSTANCE)
+                        .build()));
     Flags2Runner.Run run = run(strategy, "-v", "--timeout", "0.3", "br");
     assertEquals(1, run.status());
     assertTrue(run.outLines().contains("*** Error for BR: Timeout after 0.3s"), run.out());
@@ -152,7 +189,8 @@ class DownloadTest {
   @Test
   void aDestinationThatIsAFileExitsThreeBeforeAnyRequest() throws IOException {
     Path file = Files.writeString(dest.resolve("plain-file"), "x");
-    Flags2Runner.Run run = new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", file.toString(), "br");
+    Flags2Runner.Run run =
+        new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", file.toString(), "br");
     assertEquals(3, run.status());
     assertEquals("*** Destination error: '" + file + "' is not a directory.\n", run.err());
     assertEquals("", run.out());
@@ -163,7 +201,9 @@ class DownloadTest {
   void aMissingDestinationIsCreated() {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
     Path nested = dest.resolve("a/b");
-    Flags2Runner.Run run = new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", nested.toString(), "br");
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run("-s", server.url("/flags").toString(), "-d", nested.toString(), "br");
     assertEquals(0, run.status(), run.err());
     assertTrue(Files.isRegularFile(nested.resolve("br.gif")));
     assertFalse(run.out().contains("error"));

@@ -12,10 +12,12 @@ class FileDescriptorsTest {
   @Test
   void limitAndOpenCountAgreeWithTheJdk() {
     DownloadRun.FileDescriptors files = DownloadRun.FileDescriptors.current().orElseThrow();
-    UnixOperatingSystemMXBean os = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    UnixOperatingSystemMXBean os =
+        (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     assertEquals(os.getMaxFileDescriptorCount(), files.max());
     // other test threads may open or close a few files in between
     long jdkOpen = os.getOpenFileDescriptorCount();
-    assertTrue(Math.abs(files.open() - jdkOpen) <= 16, files.open() + " open, the JDK says " + jdkOpen);
+    assertTrue(
+        Math.abs(files.open() - jdkOpen) <= 16, files.open() + " open, the JDK says " + jdkOpen);
   }
 }

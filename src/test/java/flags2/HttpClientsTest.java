@@ -33,11 +33,18 @@ import org.junit.jupiter.api.Test;
  */
 class HttpClientsTest {
   private static final HeldCertificate CERTIFICATE =
-      new HeldCertificate.Builder().addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1").build();
+      new HeldCertificate.Builder()
+          .addSubjectAlternativeName("localhost")
+          .addSubjectAlternativeName("127.0.0.1")
+          .build();
+
   /** Makes a client trust the test certificate, as a user's client trusts a real one. */
   private static final UnaryOperator<OkHttpClient.Builder> TRUST_TEST_CERTIFICATE =
       builder -> {
-        HandshakeCertificates trusted = new HandshakeCertificates.Builder().addTrustedCertificate(CERTIFICATE.certificate()).build();
+        HandshakeCertificates trusted =
+            new HandshakeCertificates.Builder()
+                .addTrustedCertificate(CERTIFICATE.certificate())
+                .build();
         return builder.sslSocketFactory(trusted.sslSocketFactory(), trusted.trustManager());
       };
 
@@ -47,9 +54,14 @@ class HttpClientsTest {
 
   @BeforeEach
   void startHttps() throws IOException {
-    https.useHttps(new HandshakeCertificates.Builder().heldCertificate(CERTIFICATE).build().sslSocketFactory());
+    https.useHttps(
+        new HandshakeCertificates.Builder()
+            .heldCertificate(CERTIFICATE)
+            .build()
+            .sslSocketFactory());
     https.start();
-    client = HttpClients.create(4, Duration.ofSeconds(5), http.url("/flags"), TRUST_TEST_CERTIFICATE);
+    client =
+        HttpClients.create(4, Duration.ofSeconds(5), http.url("/flags"), TRUST_TEST_CERTIFICATE);
   }
 
   @AfterEach
@@ -63,7 +75,10 @@ class HttpClientsTest {
   }
 
   private static Request get(HttpUrl url) {
-    return new Request.Builder().url(url).tag(HttpClients.Redirects.class, new HttpClients.Redirects()).build();
+    return new Request.Builder()
+        .url(url)
+        .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
+        .build();
   }
 
   @Test
@@ -81,7 +96,8 @@ class HttpClientsTest {
 
   @Test
   void anHttpsBaseGetsAClientWithTls() throws Exception {
-    OkHttpClient tlsClient = HttpClients.create(4, Duration.ofSeconds(5), https.url("/flags"), TRUST_TEST_CERTIFICATE);
+    OkHttpClient tlsClient =
+        HttpClients.create(4, Duration.ofSeconds(5), https.url("/flags"), TRUST_TEST_CERTIFICATE);
     https.enqueue(new MockResponse.Builder().body("GIF89a").build());
     try (Response response = tlsClient.newCall(get(https.url("/flags/us/us.gif"))).execute()) {
       assertEquals(200, response.code());
@@ -126,16 +142,29 @@ class HttpClientsTest {
     https.enqueue(redirect(https.url("/6")));
     https.enqueue(new MockResponse.Builder().body("GIF89a").build());
 
-    ProtocolException e = assertThrows(ProtocolException.class, () -> client.newCall(get(http.url("/0"))).execute().close());
-    assertEquals("Too many redirects (more than " + HttpClients.MAX_REDIRECTS + ")", e.getMessage());
+    ProtocolException e =
+        assertThrows(
+            ProtocolException.class, () -> client.newCall(get(http.url("/0"))).execute().close());
+    assertEquals(
+        "Too many redirects (more than " + HttpClients.MAX_REDIRECTS + ")", e.getMessage());
   }
 
   @Test
   void loopbackIsLocalhostAnd127AndColonColonOne() {
-    for (String url : List.of("http://localhost:8001/flags", "http://127.0.0.1:1/", "http://127.1.2.3/", "http://[::1]:8002/flags")) {
+    for (String url :
+        List.of(
+            "http://localhost:8001/flags",
+            "http://127.0.0.1:1/",
+            "http://127.1.2.3/",
+            "http://[::1]:8002/flags")) {
       assertTrue(HttpClients.isLoopback(HttpUrl.get(url)), url);
     }
-    for (String url : List.of("https://www.fluentpython.com/data/flags", "http://10.0.0.1/", "http://[::2]/", "http://localhost.example/")) {
+    for (String url :
+        List.of(
+            "https://www.fluentpython.com/data/flags",
+            "http://10.0.0.1/",
+            "http://[::2]/",
+            "http://localhost.example/")) {
       assertFalse(HttpClients.isLoopback(HttpUrl.get(url)), url);
     }
   }
