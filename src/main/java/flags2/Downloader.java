@@ -221,10 +221,13 @@ public final class Downloader {
     partialFiles.add(tmp);
     boolean moved = false;
     try {
-      if (cancelled) {
-        throw new IOException("Canceled");
+      long total;
+      try (out) {
+        if (cancelled) {
+          throw new IOException("Canceled");
+        }
+        total = copy(body.byteStream(), out);
       }
-      long total = copy(body.byteStream(), out);
       if (total == 0) {
         throw new BadBodyException("Empty response body");
       }
@@ -236,7 +239,6 @@ public final class Downloader {
       moved = true;
       return total;
     } finally {
-      out.close(); // already closed unless copying failed
       if (!moved) {
         Files.deleteIfExists(tmp);
       }
@@ -263,11 +265,12 @@ public final class Downloader {
     return new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
   }
 
-  /** Streams the body to {@code out} and closes both; never holds more than a buffer in memory. */
+  /**
+   * Streams the body to {@code out} and closes the body; never holds more than a buffer in memory.
+   */
   private long copy(InputStream in, OutputStream out) throws IOException {
     long total = 0;
-    try (in;
-        out) {
+    try (in) {
       byte[] buffer = new byte[16 * 1024];
       for (int n; (n = in.read(buffer)) != -1; ) {
         total += n;
