@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -90,9 +89,8 @@ final class DownloadRun {
             env.interrupt()
                 .onInterrupt(
                     () -> {
-                      consumer
-                          .interrupt(); // the consumer stops taking results; the sink drops
-                                        // cancellation echoes
+                      consumer.interrupt(); // the consumer stops taking results; the sink drops
+                      // cancellation echoes
                       downloader.cancelAll();
                     })) {
       reporter.initial(options.target(), codes, concurrency);
@@ -158,12 +156,7 @@ final class DownloadRun {
       return "cannot create '" + dest + "' (" + e.getMessage() + ").";
     }
     try {
-      // (not Files.createTempFile: its SecureRandom takes longer to seed than the whole probe)
-      Files.delete(
-          Files.createFile(
-              dest.resolve(
-                  ".flags2-probe."
-                      + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36))));
+      Files.delete(Files.createFile(Downloader.partialPath(dest, "flags2-probe")));
     } catch (IOException | SecurityException e) {
       return "'" + dest + "' is not writable.";
     }

@@ -204,14 +204,8 @@ public final class Downloader {
     }
     String name = code.toLowerCase(Locale.ROOT) + ".gif";
     // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
-    // each call costs, and saving was half of a fast run's work. The random part keeps runs apart.
-    Path tmp =
-        dest.resolve(
-            "."
-                + name
-                + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                + ".part");
+    // each call costs, and saving was half of a fast run's work.
+    Path tmp = partialPath(dest, name);
     OutputStream out;
     try {
       out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -244,6 +238,20 @@ public final class Downloader {
       }
       partialFiles.remove(tmp);
     }
+  }
+
+  /**
+   * A hidden name in {@code dir} for a file being written, {@code .NAME.RANDOM.part}; the random
+   * part keeps runs apart. (Not Files.createTempFile: its SecureRandom takes longer to seed than a
+   * short run's whole start-up.)
+   */
+  static Path partialPath(Path dir, String name) {
+    return dir.resolve(
+        "."
+            + name
+            + "."
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+            + ".part");
   }
 
   /**
