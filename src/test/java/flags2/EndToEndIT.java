@@ -1,5 +1,6 @@
 package flags2;
 
+import flags2.strategy.StrategyKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package flags2.serve;
 
-import flags2.Codes;
+import flags2.common.Codes;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

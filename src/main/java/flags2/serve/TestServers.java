@@ -1,7 +1,7 @@
 package flags2.serve;
 
 import com.sun.net.httpserver.HttpServer;
-import flags2.Site;
+import flags2.common.Site;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,0 +1,168 @@
+package flags2.bench;
+
+import flags2.common.Site;
+import flags2.download.DownloadOptions;
+import flags2.download.DownloadRun;
+import flags2.download.Interrupt;
+import flags2.report.Console;
+import flags2.report.ExitStatus;
+import flags2.strategy.StrategyKind;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * {@code flags2 bench}: every chosen strategy at every concurrency level, several runs each, through
+ * the same {@link DownloadRun} the download command uses. Runs are measured in this JVM after one
+ * unmeasured warm-up run per strategy; the server is another process ({@link BenchServer}), so the
+ * client never shares a JVM, a heap or a CPU budget with it beyond the machine's.
+ *
+ * <p>Sequential always has one request in flight, so it is measured once per run, at the lowest
+ * level, and stands for every level.
+ */
+public final class Bench {
+
+  /**
+   * What to measure.
+   *
+   * @param target the server every run downloads from
+   * @param levels the {@code --max-req} values, ascending, distinct
+   */
+  public record Config(
+      List<String> codes,
+      Site.Target target,
+      List<StrategyKind> strategies,
+      List<Integer> levels,
+      int runs,
+      Duration timeout) {
+    Config withTarget(Site.Target target) {
+      return new Config(codes, target, strategies, levels, runs, timeout);
+    }
+  }
+
+  /** One strategy at one level: each measured run's outcome, in order. */
+  record Cell(StrategyKind strategy, int level, int concurrency, List<DownloadRun.Outcome> runs) {
+    Duration median() {
+      List<Duration> sorted = runs.stream().map(DownloadRun.Outcome::elapsed).sorted().toList();
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    }
+
+    Duration min() {
+      return runs.stream().map(DownloadRun.Outcome::elapsed).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    Duration max() {
+      return runs.stream().map(DownloadRun.Outcome::elapsed).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** The last run's outcome: the counts every run should agree on against a seeded server. */
+    DownloadRun.Outcome last() {
+      return runs.getLast();
+    }
+
+    boolean anyErrors() {
+      return runs.stream().anyMatch(run -> run.errors() > 0);
+    }
+  }
+
+  private final Config config;
+  private final PrintStream progress;
+  private final LongSupplier nanoTime;
+  private final Interrupt interrupt;
+
+  /**
+   * {@code progress} gets one line per measured round, and the runs' notes and errors; their
+   * reports are discarded. {@code nanoTime} times the runs; {@code interrupt} stops the bench.
+   */
+  Bench(Config config, PrintStream progress, LongSupplier nanoTime, Interrupt interrupt) {
+    this.config = config;
+    this.progress = progress;
+    this.nanoTime = nanoTime;
+    this.interrupt = interrupt;
+  }
+
+  /**
+   * Runs the matrix, rounds outermost so that a slow patch of the machine spreads over every cell.
+   *
+   * @return the cells, strategies in the given order and levels ascending; empty if interrupted
+   */
+  List<Cell> run() throws IOException {
+    Path dest = Files.createTempDirectory("flags2-bench");
+    try {
+      List<Cell> cells = shape();
+      for (StrategyKind strategy : config.strategies()) {
+        int level = config.levels().getLast();
+        if (once(strategy, level, dest).status() == ExitStatus.INTERRUPTED) {
+          return List.of();
+        }
+      }
+      for (int round = 1; round <= config.runs(); round++) {
+        progress.printf("bench: run %d of %d%n", round, config.runs());
+        for (Cell cell : cells) {
+          DownloadRun.Outcome outcome = once(cell.strategy(), cell.level(), dest);
+          if (outcome.status() == ExitStatus.INTERRUPTED) {
+            return List.of();
+          }
+          cell.runs().add(outcome);
+        }
+      }
+      return cells.stream()
+          .map(cell -> new Cell(cell.strategy(), cell.level(), cell.concurrency(), List.copyOf(cell.runs())))
+          .toList();
+    } finally {
+      deleteTree(dest);
+    }
+  }
+
+  /**
+   * The cells to fill, each with an empty list to add runs to: sequential at the lowest level only,
+   * every other strategy at every level.
+   */
+  private List<Cell> shape() {
+    List<Cell> cells = new ArrayList<>();
+    for (StrategyKind strategy : config.strategies()) {
+      List<Integer> levels =
+          switch (strategy) {
+            case SEQUENTIAL -> config.levels().subList(0, 1);
+            case THREADPOOL, ASYNC, VIRTUAL -> config.levels();
+          };
+      for (int level : levels) {
+        cells.add(new Cell(strategy, level, strategy.limit(level, config.codes().size()), new ArrayList<>()));
+      }
+    }
+    return cells;
+  }
+
+  private DownloadRun.Outcome once(StrategyKind strategy, int level, Path dest) {
+    DownloadOptions options =
+        DownloadOptions.builder()
+            .codes(config.codes())
+            .target(config.target())
+            .strategy(strategy)
+            .concurrency(strategy.limit(level, config.codes().size()))
+            .dest(dest)
+            .timeout(config.timeout())
+            .embedded(false)
+            .build();
+    Console quiet =
+        new Console(new PrintStream(OutputStream.nullOutputStream()), progress, false, 80);
+    return new DownloadRun(options, quiet, nanoTime, interrupt).execute();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

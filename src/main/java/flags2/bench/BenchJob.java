@@ -1,0 +1,102 @@
+package flags2.bench;
+
+import flags2.download.Interrupt;
+import flags2.report.Console;
+import flags2.report.ExitStatus;
+import flags2.serve.Delay;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * What {@code flags2 bench} does once its options are read: starts a test server in a process of
+ * its own when the target is LOCAL, DELAY or ERROR, runs the {@link Bench}, prints the table and
+ * writes the HTML report, and stops the server whatever happens.
+ */
+public final class BenchJob {
+  private final Console console;
+  private final LongSupplier nanoTime;
+  private final Interrupt interrupt;
+
+  public BenchJob(Console console, LongSupplier nanoTime, Interrupt interrupt) {
+    this.console = console;
+    this.nanoTime = nanoTime;
+    this.interrupt = interrupt;
+  }
+
+  /**
+   * Runs the bench; {@code serverDelay} is the delay of a server it starts, {@code html} where the
+   * report goes.
+   *
+   * @return {@link ExitStatus#ERRORS} when any run had an error, {@link ExitStatus#INTERRUPTED}
+   *     when stopped before the end (no report then)
+   * @throws IOException when the server cannot start or the report cannot be written
+   */
+  public ExitStatus run(Bench.Config config, Delay serverDelay, Path html) throws IOException {
+    BenchServer started = null;
+    try {
+      String origin;
+      if (config.target().site().embeddable()) {
+        started = BenchServer.start(config.target().site(), serverDelay);
+        config = config.withTarget(config.target().withUrl(started.url()));
+        origin = "'flags2 serve' in its own process, delayed responses " + serverDelay;
+      } else {
+        origin = "given with --server";
+      }
+      List<Bench.Cell> cells = new Bench(config, console.err(), nanoTime, interrupt).run();
+      if (cells.isEmpty()) {
+        console.err().println("bench interrupted; no report written");
+        return ExitStatus.INTERRUPTED;
+      }
+      BenchReport report = new BenchReport(cells, about(config, origin));
+      report.printTable(console.out());
+      Files.writeString(html, report.html("flags2 bench"));
+      console.out().println();
+      console.out().println("HTML report: " + html);
+      return cells.stream().anyMatch(Bench.Cell::anyErrors) ? ExitStatus.ERRORS : ExitStatus.OK;
+    } catch (InterruptedException e) {
+      return ExitStatus.INTERRUPTED;
+    } finally {
+      if (started != null) {
+        started.close();
+      }
+    }
+  }
+
+  /** The lines above the table that say what was measured, where and how. */
+  private static List<String> about(Bench.Config config, String origin) {
+    List<String> codes = config.codes();
+    int runs = config.runs();
+    return List.of(
+        "flags2 bench: "
+            + codes.size()
+            + " flags ("
+            + codes.getFirst()
+            + " to "
+            + codes.getLast()
+            + ") from "
+            + config.target().site()
+            + " "
+            + config.target().display(),
+        "server: " + origin,
+        "each cell: median, min and max of "
+            + runs
+            + (runs == 1 ? " run" : " runs")
+            + " in one JVM, after one unmeasured warm-up run per"
+            + " strategy; times as each run reports them",
+        "sequential keeps one request in flight at every level: measured at max-req "
+            + config.levels().getFirst()
+            + ", drawn flat",
+        "machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores, "
+            + System.getProperty("os.name")
+            + ", Java "
+            + Runtime.version()
+            + ", "
+            + LocalDate.now());
+  }
+}

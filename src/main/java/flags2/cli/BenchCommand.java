@@ -1,0 +1,146 @@
+package flags2.cli;
+
+import static flags2.cli.Validate.usage;
+
+import flags2.bench.Bench;
+import flags2.bench.BenchJob;
+import flags2.common.Codes;
+import flags2.common.Site;
+import flags2.serve.Delay;
+import flags2.strategy.StrategyKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * {@code flags2 bench}: compares the strategies against a test server of its own. Reads and checks
+ * its options; {@link BenchJob} does the rest.
+ */
+final class BenchCommand implements Callable<Integer> {
+  private final Env env;
+  private final CommandSpec spec;
+  private final Opt<List<String>> ccArgs;
+  private final Opt<String> server;
+  private final Opt<List<StrategyKind>> strategies;
+  private final Opt<List<Integer>> levels;
+  private final Opt<Integer> runs;
+  private final Opt<String> delay;
+  private final Opt<Path> html;
+  private final Opt<Double> timeout;
+
+  BenchCommand(Env env) {
+    this.env = env;
+    Declaration command =
+        Declaration.command(
+            this,
+            "bench",
+            "flags2 bench [OPTIONS] [CC...]",
+            "Compares the strategies: a table and an HTML report with a chart.",
+            "Compares the strategies: each one at each concurrency level, several runs, against a"
+                + " test server that 'flags2 serve' runs in a separate process (or any --server"
+                + " URL). Prints a table of median, min and max elapsed time with the speed-up over"
+                + " sequential, and writes an HTML report with a chart. Runs are measured in this"
+                + " JVM after one unmeasured warm-up run per strategy. Default codes: a b c (78).");
+    ccArgs = command.codes();
+    server =
+        command.option(
+            OptionSpec.builder("-s", "--server")
+                .paramLabel("LABEL|URL")
+                .type(String.class)
+                .defaultValue("DELAY")
+                .description(
+                    "LOCAL, DELAY or ERROR (started for the bench), or an http(s) base URL"
+                        + " (default: ${DEFAULT-VALUE})."));
+    strategies =
+        command.option(
+            OptionSpec.builder("-t", "--strategies")
+                .paramLabel("NAME")
+                .type(List.class)
+                .auxiliaryTypes(StrategyKind.class)
+                .splitRegex(",")
+                .converters(new StrategyConverter())
+                .description("Strategies to compare (default: all four)."));
+    levels =
+        command.option(
+            OptionSpec.builder("-m", "--levels")
+                .paramLabel("N")
+                .type(List.class)
+                .auxiliaryTypes(Integer.class)
+                .splitRegex(",")
+                .defaultValue("1,5,30,100")
+                .description("Concurrency levels, as --max-req (default: ${DEFAULT-VALUE})."));
+    runs =
+        command.option(
+            OptionSpec.builder("--runs")
+                .paramLabel("N")
+                .type(int.class)
+                .defaultValue("3")
+                .description("Measured runs per strategy and level (default: ${DEFAULT-VALUE})."));
+    delay =
+        command.option(
+            OptionSpec.builder("--delay")
+                .paramLabel("SECONDS")
+                .type(String.class)
+                .defaultValue("0.01")
+                .description(
+                    "Delay of the started server's delayed responses (default:"
+                        + " ${DEFAULT-VALUE})."));
+    html =
+        command.option(
+            OptionSpec.builder("--html")
+                .paramLabel("FILE")
+                .type(Path.class)
+                .defaultValue("flags2-bench.html")
+                .description("Where the HTML report goes (default: ${DEFAULT-VALUE})."));
+    timeout = command.timeout();
+    spec = command.withHelpOptions();
+  }
+
+  CommandSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> codes;
+    Site.Target target;
+    Delay serverDelay;
+    List<Integer> levels = this.levels.get();
+    int runs = this.runs.get();
+    try {
+      List<String> ccArgs = Validate.codeArgs(this.ccArgs);
+      codes =
+          Codes.expand(
+              ccArgs.isEmpty() ? List.of("a", "b", "c") : ccArgs, false, false, Integer.MAX_VALUE);
+      target = Site.parse(server.get(), env.sites());
+      serverDelay = Delay.parse(delay.get());
+    } catch (IllegalArgumentException e) {
+      throw usage(spec, e.getMessage());
+    }
+    if (levels.stream().anyMatch(level -> level < 1 || level > 1000)) {
+      throw usage(spec, "--levels must be 1 to 1000.");
+    }
+    if (runs < 1 || runs > 100) {
+      throw usage(spec, "--runs must be 1 to 100.");
+    }
+    Duration perRequest = Validate.timeout(spec, timeout);
+    List<StrategyKind> strategies = this.strategies.get();
+    Bench.Config config =
+        new Bench.Config(
+            codes,
+            target,
+            strategies == null
+                ? List.of(StrategyKind.values())
+                : strategies.stream().distinct().toList(),
+            levels.stream().distinct().sorted().toList(),
+            runs,
+            perRequest);
+    return new BenchJob(env.console(), env.nanoTime(), env.interrupt())
+        .run(config, serverDelay, html.get())
+        .code;
+  }
+}

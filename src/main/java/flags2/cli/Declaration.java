@@ -1,0 +1,96 @@
+package flags2.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * A command being declared with picocli's programmatic API, one option per call, in the order
+ * {@code --help} lists them; each call hands back the option's typed {@link Opt}. (Not picocli's
+ * annotations: reading them costs about 100 ms at every start, a dynamic proxy class per
+ * annotation type that no class-data cache keeps, and start-up is most of a short run.)
+ */
+final class Declaration {
+  private final CommandSpec spec;
+
+  private Declaration(CommandSpec spec) {
+    this.spec = spec;
+  }
+
+  /** A command that runs {@code callable}, with its help texts. */
+  static Declaration command(
+      Callable<Integer> callable,
+      String name,
+      String synopsis,
+      String header,
+      String... description) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(callable).name(name).version(version());
+    spec.usageMessage()
+        .customSynopsis(synopsis)
+        .header(header)
+        .description(description)
+        .sortOptions(false)
+        .autoWidth(true);
+    return new Declaration(spec);
+  }
+
+  /** An option built as {@code option} says; its type must be {@code T}. */
+  <T> Opt<T> option(OptionSpec.Builder option) {
+    OptionSpec built = option.build();
+    spec.addOption(built);
+    return new Opt<>(built);
+  }
+
+  /** An on/off option: false unless given. */
+  Opt<Boolean> flag(String description, String... names) {
+    return option(
+        OptionSpec.builder(names).type(boolean.class).initialValue(false).description(description));
+  }
+
+  /** The CC arguments; null when none are given. */
+  Opt<List<String>> codes() {
+    PositionalParamSpec codes =
+        PositionalParamSpec.builder()
+            .paramLabel("CC")
+            .arity("0..*")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description("Country codes or initial letters.")
+            .build();
+    spec.addPositional(codes);
+    return new Opt<>(codes);
+  }
+
+  /** {@code --timeout SECONDS}, read with {@link Validate#timeout}. */
+  Opt<Double> timeout() {
+    return option(
+        OptionSpec.builder("--timeout")
+            .paramLabel("SECONDS")
+            .type(double.class)
+            .defaultValue("10")
+            .description("Per-request timeout (default: ${DEFAULT-VALUE})."));
+  }
+
+  /** Adds -h and -V, which every command lists last, and returns the finished command. */
+  CommandSpec withHelpOptions() {
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("-V", "--version")
+            .versionHelp(true)
+            .description("Print version information and exit.")
+            .build());
+    return spec;
+  }
+
+  /** The version from the jar manifest. */
+  private static String version() {
+    String version = Declaration.class.getPackage().getImplementationVersion();
+    return "flags2 " + (version == null ? "(development build)" : version);
+  }
+}

@@ -1,0 +1,216 @@
+package flags2.cli;
+
+import static flags2.cli.Validate.usage;
+
+import flags2.common.Codes;
+import flags2.common.Site;
+import flags2.download.DownloadOptions;
+import flags2.download.DownloadRun;
+import flags2.strategy.StrategyKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** {@code flags2 [OPTIONS] [CC...]}: downloads the flags; the root command. */
+final class DownloadCommand implements Callable<Integer> {
+  private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
+
+  private final Env env;
+  private final CommandSpec spec;
+  private final Opt<List<String>> ccArgs;
+  private final Opt<Boolean> all;
+  private final Opt<Boolean> every;
+  private final Opt<Integer> limit;
+  private final Opt<Integer> maxReq;
+  private final Opt<String> server;
+  private final Opt<StrategyKind> strategy;
+  private final Opt<Path> dest;
+  private final Opt<Boolean> verbose;
+  private final Opt<Double> timeout;
+  private final Opt<Integer> retries;
+  private final Opt<Long> maxSize;
+  private final Opt<Boolean> noEmbedded;
+  private final Opt<Boolean> json;
+  private final Opt<Boolean> debug;
+
+  DownloadCommand(Env env) {
+    this.env = env;
+    Declaration command =
+        Declaration.command(
+            this,
+            "flags2",
+            "flags2 [OPTIONS] [CC...]",
+            "Concurrent flag downloader: Fluent Python's flags2 examples as one tool.",
+            "Downloads flag images, {base}/{cc}/{cc}.gif, for two-letter country codes, with a"
+                + " choice of concurrency strategies; 'flags2 serve' runs the LOCAL, DELAY and"
+                + " ERROR test servers.",
+            "",
+            "CC is a two-letter code (br) or one letter for all 26 codes starting with it (b: BA to"
+                + " BZ); case-insensitive. Default: the 20 most populous countries.");
+    ccArgs = command.codes();
+    all = command.flag("Every code in country_codes.txt (194).", "-a", "--all");
+    every = command.flag("Every possible code, AA to ZZ (676).", "-e", "--every");
+    limit =
+        command.option(
+            OptionSpec.builder("-l", "--limit")
+                .paramLabel("N")
+                .type(Integer.class)
+                .description("Keep the first N codes after sorting."));
+    maxReq =
+        command.option(
+            OptionSpec.builder("-m", "--max-req", "--max_req")
+                .paramLabel("N")
+                .type(Integer.class)
+                .description(
+                    "Maximum concurrent requests (default: sequential 1, threadpool 30, async 5,"
+                        + " virtual 30)."));
+    server =
+        command.option(
+            OptionSpec.builder("-s", "--server")
+                .paramLabel("LABEL|URL")
+                .type(String.class)
+                .defaultValue("LOCAL")
+                .description(
+                    "LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default:"
+                        + " ${DEFAULT-VALUE})."));
+    strategy =
+        command.option(
+            OptionSpec.builder("-t", "--strategy")
+                .paramLabel("NAME")
+                .type(StrategyKind.class)
+                .converters(new StrategyConverter())
+                .completionCandidates(new StrategyConverter.Names())
+                .initialValue(StrategyKind.DEFAULT)
+                .description("${COMPLETION-CANDIDATES} (default: threadpool)."));
+    dest =
+        command.option(
+            OptionSpec.builder("-d", "--dest")
+                .paramLabel("DIR")
+                .type(Path.class)
+                .defaultValue("downloads")
+                .description("Where images are saved (default: ${DEFAULT-VALUE})."));
+    verbose = command.flag("One line per code; no progress bar.", "-v", "--verbose");
+    timeout = command.timeout();
+    retries =
+        command.option(
+            OptionSpec.builder("--retries")
+                .paramLabel("N")
+                .type(int.class)
+                .defaultValue("0")
+                .description(
+                    "Retries for connection errors, timeouts, 429 and 5xx (default:"
+                        + " ${DEFAULT-VALUE})."));
+    maxSize =
+        command.option(
+            OptionSpec.builder("--max-size")
+                .paramLabel("BYTES")
+                .type(long.class)
+                .defaultValue("" + DownloadOptions.DEFAULT_MAX_SIZE)
+                .description("Largest image accepted (default: 5 MiB)."));
+    noEmbedded = command.flag("Never start an embedded test server.", "--no-embedded");
+    json =
+        command.flag(
+            "One JSON object on stdout instead of the report (fields: see README).", "--json");
+    debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
+    spec = command.withHelpOptions();
+    spec.usageMessage()
+        .exitCodeListHeading("%nExit status:%n")
+        .exitCodeList(
+            exitCodes(
+                "0", "every code OK or not found",
+                "1", "at least one error",
+                "2", "usage error",
+                "3", "destination unusable",
+                "130", "interrupted (Ctrl-C)"))
+        .footerHeading("%nShell completion:%n")
+        .footer("bash, zsh: source <(flags2 generate-completion)");
+  }
+
+  CommandSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public Integer call() {
+    DownloadOptions options = options();
+    if (debug.get()) {
+      enableDebugLogging();
+    }
+    return new DownloadRun(options, env.console(), env.nanoTime(), env.interrupt())
+        .execute()
+        .status()
+        .code;
+  }
+
+  /** Validates the parsed values into options; throws a usage error for bad values. */
+  private DownloadOptions options() {
+    Integer limit = this.limit.get();
+    Integer maxReq = this.maxReq.get();
+    if (limit != null && limit < 1) {
+      throw usage(spec, "--limit must be at least 1.");
+    }
+    if (maxReq != null && maxReq < 1) {
+      throw usage(spec, "--max-req must be at least 1.");
+    }
+    Duration perRequest = Validate.timeout(spec, timeout);
+    int retries = this.retries.get();
+    if (retries < 0 || retries > 10) {
+      throw usage(spec, "--retries must be 0 to 10.");
+    }
+    long maxSize = this.maxSize.get();
+    if (maxSize < 1) {
+      throw usage(spec, "--max-size must be at least 1 byte.");
+    }
+    List<String> codes;
+    Site.Target target;
+    try {
+      codes =
+          Codes.expand(
+              Validate.codeArgs(ccArgs),
+              all.get(),
+              every.get(),
+              limit == null ? Integer.MAX_VALUE : limit);
+      target = Site.parse(server.get(), env.sites());
+    } catch (IllegalArgumentException e) {
+      throw usage(spec, e.getMessage());
+    }
+    StrategyKind strategy = this.strategy.get();
+    return DownloadOptions.builder()
+        .codes(codes)
+        .target(target)
+        .strategy(strategy)
+        .concurrency(strategy.limit(maxReq, codes.size()))
+        .dest(dest.get())
+        .verbose(verbose.get())
+        .timeout(perRequest)
+        .retries(retries)
+        .maxSize(maxSize)
+        .embedded(!noEmbedded.get())
+        .json(json.get())
+        .build();
+  }
+
+  private static Map<String, String> exitCodes(String... codeAndMeaning) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (int i = 0; i < codeAndMeaning.length; i += 2) {
+      codes.put(codeAndMeaning[i], codeAndMeaning[i + 1]);
+    }
+    return codes;
+  }
+
+  private static void enableDebugLogging() {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    ConsoleHandler handler = new ConsoleHandler();
+    handler.setLevel(Level.FINE);
+    OKHTTP_LOGGER.setLevel(Level.FINE);
+    OKHTTP_LOGGER.addHandler(handler);
+  }
+}

@@ -1,0 +1,34 @@
+package flags2.cli;
+
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Checks that picocli's types cannot express, shared by the commands. Each failure is a {@link
+ * ParameterException}, which {@link Cli} prints as one {@code *** Usage error:} line.
+ */
+final class Validate {
+  private Validate() {}
+
+  /** A usage error of {@code spec}'s command. */
+  static ParameterException usage(CommandSpec spec, String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** {@code --timeout} in seconds as a Duration; a usage error for anything outside (0, 3600]. */
+  static Duration timeout(CommandSpec spec, Opt<Double> timeout) {
+    double seconds = timeout.get();
+    if (!(seconds > 0 && seconds <= 3600)) {
+      throw usage(spec, "--timeout must be more than 0 and at most 3600 seconds.");
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  /** The CC arguments given, or an empty list. */
+  static List<String> codeArgs(Opt<List<String>> ccArgs) {
+    List<String> given = ccArgs.get();
+    return given == null ? List.of() : given;
+  }
+}

@@ -1,0 +1,173 @@
+package flags2.download;
+
+import flags2.common.Site;
+import flags2.strategy.StrategyKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A download run's settings, validated once by the command line and immutable after. Built with
+ * {@link #builder}; what is not set keeps the command line's default.
+ */
+public final class DownloadOptions {
+  /** The largest image accepted unless {@code --max-size} says otherwise: 5 MiB. */
+  public static final long DEFAULT_MAX_SIZE = 5L * 1024 * 1024;
+
+  private final List<String> codes;
+  private final Site.Target target;
+  private final StrategyKind strategy;
+  private final int concurrency;
+  private final Path dest;
+  private final boolean verbose;
+  private final Duration timeout;
+  private final int retries;
+  private final long maxSize;
+  private final boolean embedded;
+  private final boolean json;
+
+  private DownloadOptions(Builder b) {
+    codes = List.copyOf(b.codes);
+    target = Objects.requireNonNull(b.target, "target");
+    strategy = b.strategy;
+    concurrency = b.concurrency == 0 ? strategy.limit(null, codes.size()) : b.concurrency;
+    dest = b.dest;
+    verbose = b.verbose;
+    timeout = b.timeout;
+    retries = b.retries;
+    maxSize = b.maxSize;
+    embedded = b.embedded;
+    json = b.json;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sorted, de-duplicated, never empty. */
+  public List<String> codes() {
+    return codes;
+  }
+
+  public Site.Target target() {
+    return target;
+  }
+
+  public StrategyKind strategy() {
+    return strategy;
+  }
+
+  /** The enforced limit: min(--max-req or the strategy's default, strategy maximum, codes). */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  public Path dest() {
+    return dest;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** Per request: connecting, each read and write, and the whole call. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public int retries() {
+    return retries;
+  }
+
+  public long maxSize() {
+    return maxSize;
+  }
+
+  /** Whether the run may start an embedded test server. */
+  public boolean embedded() {
+    return embedded;
+  }
+
+  /** One JSON object on stdout instead of the text report. */
+  public boolean json() {
+    return json;
+  }
+
+  /** Collects settings; {@link #codes} and {@link #target} are required. */
+  public static final class Builder {
+    private List<String> codes = List.of();
+    private Site.Target target;
+    private StrategyKind strategy = StrategyKind.DEFAULT;
+    private int concurrency;
+    private Path dest = Path.of("downloads");
+    private boolean verbose;
+    private Duration timeout = Duration.ofSeconds(10);
+    private int retries;
+    private long maxSize = DEFAULT_MAX_SIZE;
+    private boolean embedded = true;
+    private boolean json;
+
+    private Builder() {}
+
+    public Builder codes(List<String> codes) {
+      this.codes = codes;
+      return this;
+    }
+
+    public Builder target(Site.Target target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder strategy(StrategyKind strategy) {
+      this.strategy = strategy;
+      return this;
+    }
+
+    /** The limit already enforced by {@link StrategyKind#limit}; unset means its default. */
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    public Builder dest(Path dest) {
+      this.dest = dest;
+      return this;
+    }
+
+    public Builder verbose(boolean verbose) {
+      this.verbose = verbose;
+      return this;
+    }
+
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder retries(int retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    public Builder maxSize(long maxSize) {
+      this.maxSize = maxSize;
+      return this;
+    }
+
+    public Builder embedded(boolean embedded) {
+      this.embedded = embedded;
+      return this;
+    }
+
+    public Builder json(boolean json) {
+      this.json = json;
+      return this;
+    }
+
+    public DownloadOptions build() {
+      return new DownloadOptions(this);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package flags2.download;
+
+import flags2.common.Site;
+import flags2.report.Console;
+import flags2.report.ExitStatus;
+import flags2.report.JsonReport;
+import flags2.report.Report;
+import flags2.report.StatusCounter;
+import flags2.report.TextReport;
+import flags2.serve.TestServers;
+import flags2.strategy.Status;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One download run from validated options: checks the destination, embeds a test server when the
+ * labelled one is missing, runs the strategy, prints the report and returns the outcome. It never
+ * throws for a failed download, and its counts always add up to the number of codes.
+ *
+ * <p>Ctrl-C takes one path, from the signal to the report: {@code flags2.Main}'s handler fires the
+ * {@link Interrupt}; its action, registered here, calls {@link HttpFetcher#cancelAll} (every
+ * queued and running call fails at once, no retry starts, no body is saved after) and then
+ * interrupts the consumer thread; the strategy waits for its workers as {@link
+ * flags2.strategy.Shutdown} says, hands over the results that arrived meanwhile and throws {@link
+ * InterruptedException} back here; the report is finished with the codes never completed counted
+ * as not attempted, and the run ends {@link ExitStatus#INTERRUPTED}.
+ */
+public final class DownloadRun {
+  private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
+
+  private final DownloadOptions options;
+  private final Console console;
+  private final LongSupplier nanoTime;
+  private final Interrupt interrupt;
+
+  /** {@code nanoTime} is the clock for the elapsed time; {@code interrupt} is Ctrl-C. */
+  public DownloadRun(
+      DownloadOptions options, Console console, LongSupplier nanoTime, Interrupt interrupt) {
+    this.options = options;
+    this.console = console;
+    this.nanoTime = nanoTime;
+    this.interrupt = interrupt;
+  }
+
+  /**
+   * What a run ended with: its exit status, the counts as reported, and the elapsed time the report
+   * printed (zero when no download started).
+   */
+  public record Outcome(ExitStatus status, int ok, int notFound, int errors, Duration elapsed) {
+    private static Outcome of(ExitStatus status, StatusCounter counter, Duration elapsed) {
+      return new Outcome(
+          status,
+          counter.get(Status.OK),
+          counter.get(Status.NOT_FOUND),
+          counter.get(Status.ERROR),
+          elapsed);
+    }
+  }
+
+  public Outcome execute() {
+    String problem = ImageStore.prepare(options.dest());
+    if (problem != null) {
+      console.err().println("*** Destination error: " + problem);
+      return Outcome.of(ExitStatus.DESTINATION, new StatusCounter(), Duration.ZERO);
+    }
+    Site.Target target = options.target();
+    try (TestServers embedded =
+        options.embedded()
+            ? EmbeddedServer.startIfMissing(target.site(), target.url(), console.err())
+            : null) {
+      int concurrency =
+          OpenFileLimit.apply(options.concurrency(), embedded != null, console.err());
+      OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
+      HttpFetcher fetcher = new HttpFetcher(client, target.url(), options);
+      try {
+        return download(fetcher, concurrency);
+      } finally {
+        HttpClients.shutdown(client);
+        fetcher.removePartialFiles();
+      }
+    }
+  }
+
+  private Outcome download(HttpFetcher fetcher, int concurrency) {
+    List<String> codes = options.codes();
+    Thread consumer = Thread.currentThread();
+    try (Report report = report();
+        Interrupt.Registration ctrlC =
+            interrupt.onInterrupt(
+                () -> {
+                  fetcher.cancelAll();
+                  consumer.interrupt();
+                })) {
+      report.initial(options.target(), codes, concurrency);
+      long start = nanoTime.getAsLong();
+      boolean interrupted = false;
+      try {
+        log.debug(
+            "{} strategy, {} codes, concurrency {}",
+            options.strategy().cliName(),
+            codes.size(),
+            concurrency);
+        options
+            .strategy()
+            .create()
+            .run(
+                codes,
+                fetcher,
+                concurrency,
+                result -> {
+                  log.debug("{}", result);
+                  // After Ctrl-C, a failure is the cancellation's own echo ("Socket closed"), and
+                  // that code counts as not attempted; downloads that completed anyway are still
+                  // counted.
+                  if (!(fetcher.cancelled() && result.status() == Status.ERROR)) {
+                    report.accept(result);
+                  }
+                });
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
+      StatusCounter counter = report.counter();
+      ExitStatus status =
+          interrupted
+              ? ExitStatus.INTERRUPTED
+              : counter.get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
+      report.finish(elapsed, codes.size() - counter.total(), status);
+      return Outcome.of(status, counter, elapsed);
+    }
+  }
+
+  /** The JSON object, or the book's report with a progress bar when stderr is a terminal. */
+  private Report report() {
+    if (options.json()) {
+      return new JsonReport(
+          console.out(), options.verbose() ? console.err() : null, options.strategy());
+    }
+    TextReport report = new TextReport(console.out(), options.verbose());
+    if (console.errIsTerminal() && !options.verbose()) {
+      report.showProgress(console.err(), options.codes().size(), console.columns());
+    }
+    return report;
+  }
+}

@@ -1,0 +1,163 @@
+package flags2.download;
+
+import flags2.strategy.Shutdown;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Builds the one OkHttpClient a run shares, sized for its concurrency, and takes it down so no
+ * thread or connection outlives the run.
+ */
+final class HttpClients {
+  /** Redirects followed before a request is an error (OkHttp alone would follow 20). */
+  static final int MAX_REDIRECTS = 5;
+
+  private HttpClients() {}
+
+  /**
+   * Redirects one download has met so far. Set as a tag on each first request; OkHttp copies tags
+   * to the follow-up requests it makes, so the count spans them. Counting redirect responses, not
+   * interceptor calls, matters: OkHttp's own retry of a failed connection passes here again.
+   */
+  static final class Redirects {
+    private int count;
+  }
+
+  private static final Interceptor REDIRECT_LIMIT =
+      chain -> {
+        Response response = chain.proceed(chain.request());
+        Redirects redirects = chain.request().tag(Redirects.class);
+        if (redirects != null && response.isRedirect() && ++redirects.count > MAX_REDIRECTS) {
+          response.close();
+          throw new ProtocolException("Too many redirects (more than " + MAX_REDIRECTS + ")");
+        }
+        return response;
+      };
+
+  /**
+   * A client for downloads from {@code base}, whose Dispatcher admits {@code concurrency} calls (to
+   * one host, too: its defaults of 64 and 5 would silently cap async runs) on virtual threads, and
+   * whose pool keeps that many idle connections. {@code timeout} bounds connecting, each read and
+   * write, and the whole call, so a slow trickle of bytes ends too.
+   *
+   * <p>For an http base the client starts without TLS: OkHttp sets TLS up when a client is built
+   * (the JDK's trust store, about 65 ms), a quarter of a short run. A redirect to https is still
+   * followed, by a client with TLS built on first need; it shares this one's threads and
+   * connections, and its call has a timeout of its own. For a loopback base the client asks no
+   * proxy, even after a redirect elsewhere.
+   */
+  static OkHttpClient create(int concurrency, Duration timeout, HttpUrl base) {
+    return create(concurrency, timeout, base, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #create(int, Duration, HttpUrl)}; {@code tls} sets up https (tests trust their own
+   * certificate).
+   */
+  static OkHttpClient create(
+      int concurrency, Duration timeout, HttpUrl base, UnaryOperator<OkHttpClient.Builder> tls) {
+    Dispatcher dispatcher = new Dispatcher(Executors.newVirtualThreadPerTaskExecutor());
+    dispatcher.setMaxRequests(concurrency);
+    dispatcher.setMaxRequestsPerHost(concurrency);
+    ConnectionPool pool = new ConnectionPool(concurrency, 5, TimeUnit.MINUTES);
+    // On loopback there is no IPv6 path to race an IPv4 one (OkHttp's fast fallback, which connects
+    // on platform threads of its own) and no proxy to ask about: without both, a thousand
+    // concurrent connects take about 0.1 s less.
+    boolean loopback = isLoopback(base);
+    Supplier<OkHttpClient.Builder> common =
+        () ->
+            new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(pool)
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout)
+                .fastFallback(!loopback)
+                .proxy(loopback ? Proxy.NO_PROXY : null)
+                .addNetworkInterceptor(REDIRECT_LIMIT);
+    if (base.isHttps()) {
+      return tls.apply(common.get()).build();
+    }
+    return common
+        .get()
+        .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
+        .followSslRedirects(false)
+        .addInterceptor(new HttpsRedirects(() -> tls.apply(common.get()).build()))
+        .build();
+  }
+
+  /** Whether {@code url}'s host is this machine's loopback address. */
+  static boolean isLoopback(HttpUrl url) {
+    String host = url.host();
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+  }
+
+  /**
+   * Follows the redirects to https that a cleartext client hands back unfollowed, with a client
+   * that has TLS, built on first need.
+   */
+  private static final class HttpsRedirects implements Interceptor {
+    private final Supplier<OkHttpClient> tlsClientFactory;
+    private OkHttpClient tlsClient;
+
+    HttpsRedirects(Supplier<OkHttpClient> tlsClientFactory) {
+      this.tlsClientFactory = tlsClientFactory;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Response response = chain.proceed(chain.request());
+      String location = response.header("Location");
+      HttpUrl target =
+          response.isRedirect() && location != null
+              ? response.request().url().resolve(location)
+              : null;
+      if (target == null || !target.isHttps()) {
+        return response;
+      }
+      response.close();
+      if (chain.call().isCanceled()) {
+        throw new IOException("Canceled");
+      }
+      Request next = response.request().newBuilder().url(target).build(); // keeps the Redirects tag
+      return tlsClient().newCall(next).execute();
+    }
+
+    private synchronized OkHttpClient tlsClient() {
+      if (tlsClient == null) {
+        tlsClient = tlsClientFactory.get();
+      }
+      return tlsClient;
+    }
+  }
+
+  /**
+   * Takes the client down when its run ends, so no thread or connection outlives the run: stops
+   * its Dispatcher's threads (a call cancelled by the run ends at once; one left running by a bug
+   * is interrupted), waits for them as {@link Shutdown} says (callbacks delete their temporary
+   * files), then closes pooled connections. Cancelling is not its job: the run has done that.
+   */
+  static void shutdown(OkHttpClient client) {
+    ExecutorService executor = client.dispatcher().executorService();
+    executor.shutdownNow();
+    Shutdown.await(executor);
+    client.connectionPool().evictAll();
+  }
+}

@@ -1,0 +1,210 @@
+package flags2.download;
+
+import flags2.strategy.Fetcher;
+import flags2.strategy.Result;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Fetches {@code {base}/{cc}/{cc}.gif} with OkHttp and classifies what comes back: 200 saved by
+ * the {@link ImageStore}, 404 not found, anything else an error worded by {@link Failures}; retried
+ * through the one {@link RetryLoop}. {@link #cancelAll} is the run's one way to stop every call.
+ */
+final class HttpFetcher implements Fetcher {
+  private final OkHttpClient client;
+  private final HttpUrl base;
+  private final ImageStore store;
+  private final Duration timeout;
+  private final RetryLoop retries;
+
+  /**
+   * Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable.
+   */
+  private volatile boolean cancelled;
+
+  HttpFetcher(OkHttpClient client, HttpUrl base, DownloadOptions options) {
+    // Interceptors run after OkHttp registers a call with its Dispatcher, so a call either is
+    // registered in time for cancelAll() or sees the flag here: none slips through the gap.
+    this.client =
+        client
+            .newBuilder()
+            .addInterceptor(
+                chain -> {
+                  if (cancelled) {
+                    throw new IOException("Canceled");
+                  }
+                  return chain.proceed(chain.request());
+                })
+            .build();
+    this.base = base;
+    this.store = new ImageStore(options.dest(), options.maxSize(), () -> cancelled);
+    this.timeout = options.timeout();
+    this.retries = new RetryLoop(RetryPolicy.of(options.retries()), () -> cancelled);
+  }
+
+  @Override
+  public Result fetch(String code) {
+    long start = System.nanoTime();
+    return retries
+        .run(() -> CompletableFuture.completedFuture(execute(code, start)), RetryLoop.SLEEP)
+        .join(); // complete already: every step ran on this thread
+  }
+
+  @Override
+  public CompletableFuture<Result> fetchAsync(String code) {
+    long start = System.nanoTime();
+    InFlight inFlight = new InFlight();
+    CompletableFuture<Result> result =
+        retries.run(() -> enqueue(code, start, inFlight), RetryLoop.TIMER);
+    result.whenComplete(
+        (done, failure) -> {
+          if (result.isCancelled()) {
+            inFlight.cancel();
+          }
+        });
+    return result;
+  }
+
+  /**
+   * Cancels every call of this fetcher that is queued or running, and any retry still to come; no
+   * body is saved after. Failures from then on are its doing ({@link #cancelled}).
+   */
+  void cancelAll() {
+    cancelled = true;
+    client.dispatcher().cancelAll();
+  }
+
+  /** Whether {@link #cancelAll} was called. */
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** Deletes the temporary files of saves still in progress; see {@link ImageStore}. */
+  void removePartialFiles() {
+    store.removePartialFiles();
+  }
+
+  /** A new, unstarted call for {@code {base}/{cc}/{cc}.gif}. */
+  Call newCall(String code) {
+    String cc = code.toLowerCase(Locale.ROOT);
+    HttpUrl url = base.newBuilder().addPathSegment(cc).addPathSegment(cc + ".gif").build();
+    return client.newCall(
+        new Request.Builder()
+            .url(url)
+            .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
+            .build());
+  }
+
+  /** One blocking try. */
+  private Attempt execute(String code, long start) {
+    try (Response response = newCall(code).execute()) {
+      return outcome(code, response, start);
+    } catch (IOException e) {
+      return failure(code, e, start);
+    } catch (RuntimeException e) {
+      return unexpected(code, e, start);
+    }
+  }
+
+  /** One try on the client's threads; the future completes when its callback has run. */
+  private CompletableFuture<Attempt> enqueue(String code, long start, InFlight inFlight) {
+    CompletableFuture<Attempt> attempt = new CompletableFuture<>();
+    Call call = newCall(code);
+    if (!inFlight.start(call)) {
+      attempt.complete(Attempt.done(Result.error(code, 0, millisSince(start), "Canceled")));
+      return attempt;
+    }
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call call, IOException e) {
+            attempt.complete(failure(code, e, start));
+          }
+
+          @Override
+          public void onResponse(Call call, Response response) {
+            // reads and saves the whole body before returning, so the Dispatcher's count of
+            // running calls is honest
+            try (response) {
+              attempt.complete(outcome(code, response, start));
+            } catch (RuntimeException e) {
+              attempt.complete(unexpected(code, e, start));
+            }
+          }
+        });
+    return attempt;
+  }
+
+  /**
+   * Classifies a response and, for a 200, reads and saves the whole body before returning, so the
+   * caller may close the response at once.
+   */
+  private Attempt outcome(String code, Response response, long start) {
+    int status = response.code();
+    if (status == 404) {
+      return Attempt.done(Result.notFound(code, millisSince(start)));
+    }
+    if (status != 200) {
+      boolean retryable = status == 429 || status >= 500;
+      Result result =
+          Result.error(
+              code, status, millisSince(start), Failures.httpError(status, response.message()));
+      return new Attempt(
+          result,
+          retryable,
+          retryable ? RetryPolicy.retryAfter(response.header("Retry-After")) : null);
+    }
+    try {
+      long bytes = store.save(code, response.body());
+      return Attempt.done(Result.ok(code, status, bytes, millisSince(start)));
+    } catch (ImageStore.BadBodyException | ImageStore.SaveException e) {
+      return Attempt.done(Result.error(code, status, millisSince(start), e.getMessage()));
+    } catch (IOException e) { // the connection failed while the body was read
+      return new Attempt(
+          Result.error(code, status, millisSince(start), Failures.describe(e, timeout)),
+          !cancelled,
+          null);
+    }
+  }
+
+  /** The attempt for a call that produced no usable response. */
+  private Attempt failure(String code, IOException e, long start) {
+    Result result = Result.error(code, 0, millisSince(start), Failures.describe(e, timeout));
+    return new Attempt(result, !cancelled, null);
+  }
+
+  private static Attempt unexpected(String code, RuntimeException e, long start) {
+    return Attempt.done(Result.error(code, 0, millisSince(start), Failures.unexpected(e)));
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** The call in flight for one callback download, so that cancelling its future cancels it. */
+  private static final class InFlight {
+    private Call call;
+    private boolean cancelled;
+
+    /** Records {@code next} as the call in flight; false if the download was cancelled already. */
+    synchronized boolean start(Call next) {
+      call = next;
+      return !cancelled;
+    }
+
+    synchronized void cancel() {
+      cancelled = true;
+      if (call != null) {
+        call.cancel();
+      }
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package flags2.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+
+/**
+ * Saves images in DEST: each body is streamed to a hidden temporary file and renamed into place,
+ * so a killed or failed run never leaves a truncated image, and a bad body never replaces a good
+ * one. Keeps track of the files being written, so a stopping run can remove what its workers did
+ * not.
+ */
+final class ImageStore {
+  private final Path dest;
+  private final long maxSize;
+  private final BooleanSupplier cancelled;
+
+  /** Temporary files being written; what a cancelled run's workers leave, it removes itself. */
+  private final Set<Path> partialFiles = ConcurrentHashMap.newKeySet();
+
+  /** {@code cancelled}: once true, a body not yet written is not saved. */
+  ImageStore(Path dest, long maxSize, BooleanSupplier cancelled) {
+    this.dest = dest;
+    this.maxSize = maxSize;
+    this.cancelled = cancelled;
+  }
+
+  /**
+   * Creates DEST if needed and checks that a file can be written there.
+   *
+   * @return a description of the problem when DEST is unusable, else null
+   */
+  static String prepare(Path dest) {
+    if (Files.exists(dest) && !Files.isDirectory(dest)) {
+      return "'" + dest + "' is not a directory.";
+    }
+    try {
+      Files.createDirectories(dest);
+    } catch (FileAlreadyExistsException e) {
+      return "'" + dest + "' is not a directory.";
+    } catch (IOException | SecurityException e) {
+      return "cannot create '" + dest + "' (" + e.getMessage() + ").";
+    }
+    try {
+      Files.delete(Files.createFile(partialPath(dest, "flags2-probe")));
+    } catch (IOException | SecurityException e) {
+      return "'" + dest + "' is not writable.";
+    }
+    return null;
+  }
+
+  /**
+   * Saves a 200 body as {@code DEST/{cc}.gif} and closes it.
+   *
+   * @return the bytes saved
+   * @throws BadBodyException when the body is not a usable image (final)
+   * @throws SaveException when DEST cannot be written (final)
+   * @throws IOException when the connection fails while the body is read (may be retried)
+   */
+  long save(String code, ResponseBody body) throws IOException {
+    MediaType type = body.contentType();
+    if (type != null
+        && !type.type().equals("image")
+        && !type.toString().startsWith("application/octet-stream")) {
+      throw new BadBodyException("Not an image: " + type);
+    }
+    if (body.contentLength() > maxSize) {
+      throw tooLarge();
+    }
+    String name = code.toLowerCase(Locale.ROOT) + ".gif";
+    // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
+    // each call costs, and saving was half of a fast run's work.
+    Path tmp = partialPath(dest, name);
+    OutputStream out;
+    try {
+      out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new SaveException(e);
+    }
+    partialFiles.add(tmp);
+    boolean moved = false;
+    try {
+      long total;
+      try (out) {
+        if (cancelled.getAsBoolean()) {
+          throw new IOException("Canceled");
+        }
+        total = copy(body.byteStream(), out);
+      }
+      if (total == 0) {
+        throw new BadBodyException("Empty response body");
+      }
+      try {
+        move(tmp, dest.resolve(name));
+      } catch (IOException e) {
+        throw new SaveException(e);
+      }
+      moved = true;
+      return total;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
+      partialFiles.remove(tmp);
+    }
+  }
+
+  /**
+   * A hidden name in {@code dir} for a file being written, {@code .NAME.RANDOM.part}; the random
+   * part keeps runs apart. (Not Files.createTempFile: its SecureRandom takes longer to seed than a
+   * short run's whole start-up.)
+   */
+  static Path partialPath(Path dir, String name) {
+    return dir.resolve(
+        "."
+            + name
+            + "."
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+            + ".part");
+  }
+
+  /**
+   * Deletes the temporary files of downloads still in progress. A stopping run calls this after
+   * cancelling and waiting for its workers, so no partial file outlives it even when a worker is
+   * too starved of CPU to clean up before the process exits.
+   */
+  void removePartialFiles() {
+    for (Path tmp : partialFiles) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // nothing more to do; the run is ending
+      }
+    }
+  }
+
+  private BadBodyException tooLarge() {
+    return new BadBodyException("Image larger than --max-size (" + maxSize + " bytes)");
+  }
+
+  /**
+   * Streams the body to {@code out} and closes the body; never holds more than a buffer in memory.
+   */
+  private long copy(InputStream in, OutputStream out) throws IOException {
+    long total = 0;
+    try (in) {
+      byte[] buffer = new byte[16 * 1024];
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        total += n;
+        if (total > maxSize) {
+          throw tooLarge();
+        }
+        try {
+          out.write(buffer, 0, n);
+        } catch (IOException e) {
+          throw new SaveException(e);
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Renames over the target; a symlink there is replaced, never followed. */
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** A 200 whose body is not a usable image: final, not worth a retry. */
+  static final class BadBodyException extends IOException {
+    BadBodyException(String message) {
+      super(message);
+    }
+  }
+
+  /** The image could not be written to DEST (disk full, permissions): final for this code. */
+  static final class SaveException extends IOException {
+    SaveException(IOException cause) {
+      super(
+          "Cannot save image: "
+              + (cause.getMessage() == null
+                  ? cause.getClass().getSimpleName()
+                  : cause.getMessage()),
+          cause);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package flags2.strategy;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * A virtual thread per code making a blocking call, with a {@link Semaphore} of {@code limit}
+ * permits bounding how many are in flight. Threads are cheap; the semaphore, not a pool size, is
+ * the limit.
+ */
+final class VirtualStrategy implements Strategy {
+
+  @Override
+  public void run(List<String> codes, Fetcher fetcher, int limit, Consumer<Result> sink)
+      throws InterruptedException {
+    Semaphore permits = new Semaphore(limit);
+    BlockingQueue<Result> completed = new LinkedBlockingQueue<>();
+    ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    boolean interrupted = false;
+    try {
+      for (String code : codes) {
+        threads.submit(
+            () -> {
+              permits.acquire();
+              try {
+                completed.add(fetcher.fetch(code));
+              } finally {
+                permits.release();
+              }
+              return null;
+            });
+      }
+      for (int i = 0; i < codes.size(); i++) {
+        sink.accept(completed.take());
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      throw e;
+    } finally {
+      threads.shutdownNow();
+      Shutdown.await(threads); // after a cancel, threads delete their temporary files
+      if (interrupted) {
+        completed.forEach(sink);
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package flags2.bench;
+
+import flags2.common.Site;
+import flags2.download.DownloadRun;
+import flags2.report.ExitStatus;
+import flags2.strategy.StrategyKind;
+import flags2.testing.Flags2Runner;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flags2.serve.TestServers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** {@code flags2 bench}: what it measures, the table and chart it makes, and its usage errors. */
+class BenchTest {
+  @TempDir Path dir;
+  @StartStop MockWebServer teapot = new MockWebServer();
+
+  @Test
+  void measuresEachConcurrentStrategyAtEachLevelAndSequentialOnceWithTheServersCounts() throws Exception {
+    try (TestServers servers =
+        TestServers.start(TestServers.Config.defaults().withPorts(Map.of(Site.LOCAL, 0)), Set.of(Site.LOCAL))) {
+      Path html = dir.resolve("report.html");
+      Flags2Runner.Run run =
+          new Flags2Runner()
+              .run("bench", "-s", servers.url(Site.LOCAL).toString(), "--runs", "2", "-m", "40,1,4,4", "--html", html.toString(), "a");
+
+      assertEquals(0, run.status(), run.err());
+      List<String[]> rows = tableRows(run.out());
+      List<String> shape = rows.stream().map(row -> row[0] + " " + row[1] + " " + row[2]).toList();
+      assertEquals(
+          List.of(
+              "sequential 1 1",
+              "threadpool 1 1", "threadpool 4 4", "threadpool 40 26",
+              "async 1 1", "async 4 4", "async 40 26",
+              "virtual 1 1", "virtual 4 4", "virtual 40 26"),
+          shape,
+          "levels sorted and distinct; used = min(level, 26 codes)");
+      Flags2Runner.Run plain = new Flags2Runner().run("-s", servers.url(Site.LOCAL).toString(), "-d", dir.resolve("d").toString(), "a");
+      String expected = plain.outLines().stream().filter(l -> l.endsWith("downloaded.")).findFirst().orElseThrow().split(" ")[0];
+      for (String[] row : rows) {
+        assertEquals(expected, row[6], "ok count of " + String.join(" ", row));
+        assertEquals(26, Integer.parseInt(row[6]) + Integer.parseInt(row[7]) + Integer.parseInt(row[8]));
+      }
+      assertTrue(run.out().contains("median, min and max of 2 runs"), run.out());
+      assertTrue(run.out().contains("server: given with --server"), run.out());
+      String page = Files.readString(html);
+      assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, 40));
+      assertTrue(page.contains("<svg"), "the chart is inline SVG");
+      assertTrue(page.contains("<td>threadpool</td><td>40</td><td>26</td>"), "the table is in the page");
+      assertTrue(run.out().endsWith("HTML report: " + html + "\n"), run.out());
+    }
+  }
+
+  @Test
+  void errorsInAnyRunAreCountedAndExitOne() throws Exception {
+    teapot.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+            return new MockResponse.Builder().code(418).build();
+          }
+        });
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run("bench", "-s", teapot.url("/flags").toString(), "-t", "virtual", "--runs", "1", "-m", "2", "--html", dir.resolve("r.html").toString(), "br", "cn");
+
+    assertEquals(1, run.status(), run.err());
+    String[] row = tableRows(run.out()).getFirst();
+    assertEquals(
+        List.of("virtual", "2", "2", "0", "0", "2", "-"),
+        List.of(row[0], row[1], row[2], row[6], row[7], row[8], row[9]),
+        "two errors, no sequential to compare with");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-m=0", "--levels=1,x", "--runs=0", "--strategies=fast", "--delay=soon", "--timeout=0", "zz9", "-s=ftp://x"})
+  void badValuesAreUsageErrorsAndWriteNoReport(String arg) {
+    Path html = dir.resolve("never.html");
+    Flags2Runner.Run run = new Flags2Runner().run("bench", "--html", html.toString(), arg);
+
+    assertEquals(2, run.status(), run.err());
+    String[] lines = run.err().split("\n");
+    assertEquals(2, lines.length, run.err());
+    assertTrue(lines[0].startsWith("*** Usage error: "), lines[0]);
+    assertEquals("Usage: flags2 bench [OPTIONS] [CC...]  (try 'flags2 bench --help')", lines[1]);
+    assertFalse(Files.exists(html));
+  }
+
+  @Test
+  void tableGivesMedianMinMaxAndSpeedUpOverSequential() {
+    List<Bench.Cell> cells =
+        List.of(
+            cell(StrategyKind.SEQUENTIAL, 1, 1, 1.2, 0.8, 1.0),
+            cell(StrategyKind.THREADPOOL, 1, 1, 1.0, 1.1, 0.9, 1.3),
+            cell(StrategyKind.THREADPOOL, 10, 10, 0.1));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new BenchReport(cells, List.of("about")).printTable(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    List<String[]> rows = tableRows(bytes.toString(StandardCharsets.UTF_8));
+    assertArrayEquals(new String[] {"sequential", "1", "1", "1.000s", "0.800s", "1.200s", "43", "35", "0", "1.0x"}, rows.get(0));
+    assertArrayEquals(new String[] {"threadpool", "1", "1", "1.050s", "0.900s", "1.300s", "43", "35", "0", "1.0x"}, rows.get(1));
+    assertArrayEquals(new String[] {"threadpool", "10", "10", "0.100s", "0.100s", "0.100s", "43", "35", "0", "10.0x"}, rows.get(2));
+  }
+
+  @Test
+  void chartHasOneLogScaleLinePerStrategyWithSequentialFlat() {
+    List<Bench.Cell> cells =
+        List.of(
+            cell(StrategyKind.SEQUENTIAL, 1, 1, 4.0),
+            cell(StrategyKind.ASYNC, 1, 1, 4.1),
+            cell(StrategyKind.ASYNC, 5, 5, 0.9),
+            cell(StrategyKind.VIRTUAL, 1, 1, 4.2),
+            cell(StrategyKind.VIRTUAL, 5, 5, 0.8));
+    XYChart chart = new BenchReport(cells, List.of()).chart();
+
+    assertEquals(List.of("sequential (always 1)", "async", "virtual"), chart.getSeriesCollection().stream().map(XYSeries::getName).toList());
+    assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
+    XYSeries sequential = chart.getSeries("sequential (always 1)");
+    assertArrayEquals(new double[] {1, 5}, sequential.getXData());
+    assertArrayEquals(new double[] {4.0, 4.0}, sequential.getYData());
+    assertArrayEquals(new double[] {4.2, 0.8}, chart.getSeries("virtual").getYData());
+  }
+
+  @Test
+  void pageEscapesWhatItQuotes() throws Exception {
+    String page = new BenchReport(List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5)), List.of("from http://h/?a=<b>&c=\"d\"")).html("t");
+
+    assertTrue(page.contains("<p>from http://h/?a=&lt;b&gt;&amp;c=&quot;d&quot;</p>"), page);
+  }
+
+  private static Bench.Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
+    List<DownloadRun.Outcome> runs =
+        Arrays.stream(seconds)
+            .mapToObj(s -> new DownloadRun.Outcome(ExitStatus.OK, 43, 35, 0, Duration.ofNanos(Math.round(s * 1e9))))
+            .toList();
+    return new Bench.Cell(strategy, level, used, runs);
+  }
+
+  /** The table's rows: the lines after the heading that starts with "strategy", split on spaces. */
+  private static List<String[]> tableRows(String out) {
+    List<String> lines = out.lines().toList();
+    int heading = lines.indexOf(lines.stream().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow());
+    return lines.subList(heading + 1, lines.size()).stream()
+        .takeWhile(line -> !line.isBlank())
+        .map(line -> Stream.of(line.trim().split("\\s+")).toArray(String[]::new))
+        .toList();
+  }
+}

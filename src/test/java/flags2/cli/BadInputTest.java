@@ -1,0 +1,53 @@
+package flags2.cli;
+
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input that trips naive code: locales, credentials. */
+class BadInputTest {
+  @StartStop private final MockWebServer server = new MockWebServer();
+  @TempDir Path dest;
+
+  @Test
+  void aTurkishDefaultLocaleStillMeansIN() throws Exception {
+    server.setDispatcher(new FlagDispatcher().serve("IN"));
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "in".toUpperCase() would be "İN" here
+    try {
+      Flags2Runner.Run run = new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-v", "in", "I");
+      assertEquals(0, run.status(), run.out());
+      assertTrue(run.outLines().contains("IN OK"), run.out());
+      assertTrue(run.out().contains("Searching for 26 flags: from IA to IZ"), run.out());
+    } finally {
+      Locale.setDefault(before);
+    }
+    assertTrue(Files.isRegularFile(dest.resolve("in.gif")));
+    assertEquals("/flags/in/in.gif", server.takeRequest().getUrl().encodedPath().replaceAll("/flags/i[a-z]/.*", "/flags/in/in.gif"));
+  }
+
+  @Test
+  void credentialsNeverAppearInErrorsEither() throws IOException {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Flags2Runner.Run run =
+        new Flags2Runner().run("-s", "http://alice:s3cret@127.0.0.1:" + closed + "/flags", "-d", dest.toString(), "-v", "--debug", "br");
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains("URL site: http://***@127.0.0.1:" + closed + "/flags"), run.out());
+    assertFalse((run.out() + run.err()).contains("s3cret"), run.out() + run.err());
+  }
+}

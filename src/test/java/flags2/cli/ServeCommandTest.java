@@ -1,0 +1,79 @@
+package flags2.cli;
+
+import flags2.report.Console;
+
+import flags2.common.Site;
+import flags2.download.Interrupt;
+import flags2.testing.Flags2Runner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flags2 serve} as a user runs it: ready lines, then downloads against it, then Ctrl-C. */
+class ServeCommandTest {
+  @TempDir Path dest;
+
+  @Test
+  void printsAReadyLinePerServerAndServesUntilInterrupted() throws Exception {
+    PipedInputStream pipe = new PipedInputStream(64 * 1024);
+    PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    AtomicInteger status = new AtomicInteger(-1);
+    Env env = new Env(new Console(out, err, false, 80), Site.standard(), System::nanoTime, Interrupt.none());
+    Thread serving =
+        Thread.ofPlatform().start(() -> status.set(Cli.run(new String[] {"serve", "--ports", "0,0,0", "--delay", "0.05"}, env)));
+
+    List<String> ready = new ArrayList<>();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          BufferedReader reader = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
+          for (int i = 0; i < 3; i++) {
+            ready.add(reader.readLine());
+          }
+        });
+    assertTrue(ready.get(0).matches("LOCAL ready: http://127\\.0\\.0\\.1:\\d+/flags"), ready.get(0));
+    assertTrue(ready.get(1).startsWith("DELAY ready: "), ready.get(1));
+    assertTrue(ready.get(2).startsWith("ERROR ready: "), ready.get(2));
+
+    String delayUrl = ready.get(1).substring("DELAY ready: ".length());
+    Flags2Runner.Run run = new Flags2Runner().run("-s", delayUrl, "-d", dest.toString(), "a", "b", "c");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.outLines().contains("43 flags downloaded."), run.out());
+    assertTrue(run.outLines().contains("35 not found."), run.out());
+
+    serving.interrupt();
+    serving.join(Duration.ofSeconds(5));
+    assertEquals(130, status.get());
+  }
+
+  @Test
+  void badServeOptionsAreUsageErrors() throws IOException {
+    Flags2Runner.Run run = new Flags2Runner().run("serve", "--ports", "1,2");
+    assertEquals(2, run.status());
+    assertEquals(
+        "*** Usage error: --ports takes three ports, L,D,E, each 0 to 65535.\n"
+            + "Usage: flags2 serve [OPTIONS]  (try 'flags2 serve --help')\n",
+        run.err());
+    assertEquals(2, new Flags2Runner().run("serve", "--delay", "soon").status());
+    assertEquals(2, new Flags2Runner().run("serve", "--seed", "lucky").status());
+    assertEquals(2, new Flags2Runner().run("serve", "--error-rate", "1.5").status());
+    assertEquals(2, new Flags2Runner().run("serve", "--dir", dest.resolve("missing").toString()).status());
+  }
+}

@@ -1,0 +1,86 @@
+package flags2.download;
+
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** DEST that is unusable from the start (exit 3, nothing sent) or fails during a run. */
+class DestinationTest {
+  @StartStop private final MockWebServer server = new MockWebServer();
+  @TempDir Path tmp;
+
+  private Flags2Runner.Run run(Path dest, String... codes) {
+    String[] args = new String[4 + codes.length];
+    System.arraycopy(new String[] {"-s", server.url("/flags").toString(), "-d", dest.toString()}, 0, args, 0, 4);
+    System.arraycopy(codes, 0, args, 4, codes.length);
+    return new Flags2Runner().run(args);
+  }
+
+  @Test
+  void aDestinationThatCannotBeCreatedExitsThree() throws IOException {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    Flags2Runner.Run run = run(file.resolve("sub"), "br");
+    assertEquals(3, run.status());
+    assertTrue(run.err().startsWith("*** Destination error: cannot create '" + file.resolve("sub") + "'"), run.err());
+    assertEquals(1, run.err().lines().count());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void aDestinationThatIsNotWritableExitsThree() {
+    Path readOnly = Path.of("/proc/self"); // not writable even for root
+    assumeTrue(Files.isDirectory(readOnly), "needs Linux /proc");
+    Flags2Runner.Run run = run(readOnly, "br");
+    assertEquals(3, run.status());
+    assertEquals("*** Destination error: '/proc/self' is not writable.\n", run.err());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void aWriteFailureMidRunIsAnErrorForThatCodeAndTheRunGoesOn(StrategyKind strategy) throws IOException {
+    server.setDispatcher(new FlagDispatcher().serve("BR", "CN", "US"));
+    Path dest = Files.createDirectories(tmp.resolve("dest"));
+    Files.createDirectories(dest.resolve("cn.gif/occupied")); // renaming onto a non-empty directory fails
+    Flags2Runner.Run run =
+        new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-v", "br", "cn", "us");
+    assertEquals(1, run.status());
+    assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("*** Error for CN: Cannot save image: ")), run.out());
+    assertTrue(run.outLines().contains("2 flags downloaded."), run.out());
+    assertTrue(Files.isRegularFile(dest.resolve("br.gif")) && Files.isRegularFile(dest.resolve("us.gif")));
+    try (var files = Files.list(dest)) {
+      assertEquals(3, files.count(), "br.gif, us.gif and the cn.gif directory; no temp file");
+    }
+  }
+
+  @Test
+  void aSymlinkInDestIsReplacedNeverFollowed() throws IOException {
+    server.setDispatcher(new FlagDispatcher().serve("BR"));
+    Path dest = Files.createDirectories(tmp.resolve("dest"));
+    Path outside = Files.writeString(tmp.resolve("outside.txt"), "precious");
+    Files.createSymbolicLink(dest.resolve("br.gif"), outside);
+
+    assertEquals(0, run(dest, "br").status());
+
+    assertEquals("precious", Files.readString(outside));
+    assertFalse(Files.isSymbolicLink(dest.resolve("br.gif")));
+    assertTrue(Files.isRegularFile(dest.resolve("br.gif"), LinkOption.NOFOLLOW_LINKS));
+    assertArrayEquals(FlagDispatcher.image("BR"), Files.readAllBytes(dest.resolve("br.gif")));
+  }
+}

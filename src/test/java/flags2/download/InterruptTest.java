@@ -1,0 +1,127 @@
+package flags2.download;
+
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Ctrl-C mid-run, for every strategy: prompt exit 130, a report that adds up, no partial files. */
+class InterruptTest {
+  @StartStop private final MockWebServer server = new MockWebServer();
+  @TempDir Path dest;
+  private final CountDownLatch never = new CountDownLatch(1);
+
+  @AfterEach
+  void releaseHeldRequests() {
+    never.countDown();
+  }
+
+  /** Serves the first {@code quick} codes; the rest send 10 bytes of a body and hang, a temp file open. */
+  private final class HalfHanging extends FlagDispatcher {
+    final AtomicInteger held = new AtomicInteger();
+    final CountDownLatch holding = new CountDownLatch(1);
+    private final int quick;
+
+    HalfHanging(int quick) {
+      this.quick = quick;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      String code = request.getUrl().pathSegments().get(1).toUpperCase();
+      if (code.compareTo("A" + (char) ('A' + quick)) < 0) {
+        return ok(code);
+      }
+      held.incrementAndGet();
+      holding.countDown();
+      return new MockResponse.Builder()
+          .addHeader("Content-Type", "image/gif")
+          .body(new Buffer().write(new byte[100_000]))
+          .throttleBody(10, 30, TimeUnit.SECONDS) // 10 bytes, then nothing for 30 s
+          .build();
+    }
+  }
+
+  private static int count(String out, String pattern) {
+    Matcher m = Pattern.compile("^(\\d+) " + pattern + "\\.$", Pattern.MULTILINE).matcher(out);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void ctrlCCancelsReportsWhatWasDoneAndLeavesNoPartialFile(StrategyKind strategy) throws Exception {
+    HalfHanging dispatcher = new HalfHanging(3);
+    server.setDispatcher(dispatcher);
+    Interrupt ctrlC = Interrupt.none();
+    List<String> args =
+        List.of("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-m", "4", "a", "--timeout", "60");
+    CompletableFuture<Flags2Runner.Run> running = CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
+
+    assertTrue(dispatcher.holding.await(10, TimeUnit.SECONDS), "no request reached the server");
+    long fired = System.nanoTime();
+    ctrlC.fire();
+    Flags2Runner.Run run = running.get(10, TimeUnit.SECONDS);
+    Duration toExit = Duration.ofNanos(System.nanoTime() - fired);
+
+    assertEquals(130, run.status(), run.out() + run.err());
+    assertTrue(toExit.toMillis() < 2000, "took " + toExit.toMillis() + " ms to stop");
+    int ok = count(run.out(), "flags? downloaded");
+    int errors = count(run.out(), "errors?");
+    int notAttempted = count(run.out(), "not attempted");
+    assertTrue(notAttempted > 0, run.out());
+    assertEquals(26, ok + count(run.out(), "not found") + errors + notAttempted, run.out());
+    try (Stream<Path> files = Files.list(dest)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).toList();
+      assertTrue(names.stream().noneMatch(n -> n.endsWith(".part")), names.toString());
+      assertEquals(ok, names.size(), names.toString());
+    }
+  }
+
+  @Test
+  void aSecondCtrlCRunsTheHardStop() {
+    AtomicInteger first = new AtomicInteger();
+    AtomicInteger hard = new AtomicInteger();
+    Interrupt interrupt = new Interrupt(hard::incrementAndGet);
+    try (Interrupt.Registration registration = interrupt.onInterrupt(first::incrementAndGet)) {
+      interrupt.fire();
+      assertEquals(1, first.get());
+      assertEquals(0, hard.get());
+      interrupt.fire();
+      assertEquals(1, first.get());
+      assertEquals(1, hard.get());
+    }
+  }
+
+  @Test
+  void aCtrlCBeforeTheRunRegisteredIsNotLost() {
+    Interrupt interrupt = Interrupt.none();
+    interrupt.fire();
+    AtomicInteger acted = new AtomicInteger();
+    interrupt.onInterrupt(acted::incrementAndGet).close();
+    assertEquals(1, acted.get());
+  }
+}

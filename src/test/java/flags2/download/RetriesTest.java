@@ -1,0 +1,138 @@
+package flags2.download;
+
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** --retries, for every strategy: what is retried, how often, and that each code counts once. */
+class RetriesTest {
+  @StartStop private final MockWebServer server = new MockWebServer();
+  @TempDir Path dest;
+
+  /** Answers a code's requests in order from a script; the last answer repeats. */
+  static final class Script extends FlagDispatcher {
+    final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Supplier<MockResponse>>> scripts = new ConcurrentHashMap<>();
+
+    @SafeVarargs
+    final Script answer(String code, Supplier<MockResponse>... answers) {
+      scripts.put(code, List.of(answers));
+      return this;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      arrivals.add(System.nanoTime());
+      String code = request.getUrl().pathSegments().get(1).toUpperCase();
+      int n = requests.computeIfAbsent(code, c -> new AtomicInteger()).getAndIncrement();
+      List<Supplier<MockResponse>> script = scripts.get(code);
+      return script == null ? super.dispatch(request) : script.get(Math.min(n, script.size() - 1)).get();
+    }
+
+    int requestsFor(String code) {
+      return requests.getOrDefault(code, new AtomicInteger()).get();
+    }
+  }
+
+  private static Supplier<MockResponse> status(int code) {
+    return () -> new MockResponse.Builder().code(code).body("status " + code).build();
+  }
+
+  private static Supplier<MockResponse> ok(String code) {
+    return () -> FlagDispatcher.ok(code);
+  }
+
+  private Flags2Runner.Run run(StrategyKind strategy, String... args) {
+    Stream<String> common = Stream.of("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-v");
+    return new Flags2Runner().run(Stream.concat(common, Stream.of(args)).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void serverErrorsAreRetriedUntilTheySucceedAndCountOnce(StrategyKind strategy) {
+    Script script = new Script().answer("BR", status(503), status(500), ok("BR"));
+    server.setDispatcher(script);
+    Flags2Runner.Run run = run(strategy, "--retries", "2", "br");
+    assertEquals(0, run.status(), run.out());
+    assertEquals(List.of("BR OK"), run.outLines().stream().filter(l -> l.startsWith("BR") || l.contains("for BR")).toList());
+    assertTrue(run.outLines().contains("1 flag downloaded."), run.out());
+    assertEquals(3, script.requestsFor("BR"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void whenRetriesRunOutTheLastFailureCounts(StrategyKind strategy) {
+    Script script = new Script().answer("BR", status(503), status(429), status(500));
+    server.setDispatcher(script);
+    Flags2Runner.Run run = run(strategy, "--retries", "1", "br");
+    assertEquals(1, run.status());
+    assertTrue(run.outLines().contains("*** Error for BR: HTTP error 429 - Client Error"), run.out());
+    assertTrue(run.outLines().contains("1 error."), run.out());
+    assertEquals(2, script.requestsFor("BR"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void notFoundAndOtherClientErrorsAreNeverRetried(StrategyKind strategy) {
+    Script script = new Script().answer("TP", status(418), ok("TP")).answer("BA", status(400), ok("BA"));
+    server.setDispatcher(script);
+    Flags2Runner.Run run = run(strategy, "--retries", "3", "xx", "tp", "ba");
+    assertEquals(1, script.requestsFor("XX"));
+    assertEquals(1, script.requestsFor("TP"));
+    assertEquals(1, script.requestsFor("BA"));
+    assertTrue(run.outLines().contains("1 not found."), run.out());
+    assertTrue(run.outLines().contains("2 errors."), run.out());
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void aTimeoutIsRetried(StrategyKind strategy) {
+    Script script = new Script().answer("BR", () -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build(), ok("BR"));
+    server.setDispatcher(script);
+    Flags2Runner.Run run = run(strategy, "--retries", "1", "--timeout", "0.5", "br");
+    assertEquals(0, run.status(), run.out());
+    assertEquals(2, script.requestsFor("BR"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = StrategyKind.class, names = {"SEQUENTIAL", "ASYNC"})
+  void retryAfterIsHonoured(StrategyKind strategy) {
+    Script script =
+        new Script().answer("BR", () -> new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build(), ok("BR"));
+    server.setDispatcher(script);
+    Flags2Runner.Run run = run(strategy, "--retries", "1", "br");
+    assertEquals(0, run.status(), run.out());
+    Duration gap = Duration.ofNanos(script.arrivals.get(1) - script.arrivals.get(0));
+    assertTrue(gap.toMillis() >= 950, "retried after only " + gap.toMillis() + " ms");
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void withoutRetriesNothingIsRetried(StrategyKind strategy) {
+    Script script = new Script().answer("BR", status(503), ok("BR"));
+    server.setDispatcher(script);
+    assertEquals(1, run(strategy, "br").status());
+    assertEquals(1, script.requestsFor("BR"));
+  }
+}

@@ -1,0 +1,111 @@
+package flags2.strategy;
+
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every strategy keeps within its limit and reaches it. The server holds each request until the
+ * expected number are in flight at once, then lets them all go; it records the peak on the way.
+ */
+class ConcurrencyTest {
+  @StartStop private final MockWebServer server = new MockWebServer();
+  @TempDir Path dest;
+
+  /** Holds requests on a latch and counts how many are in flight. */
+  static final class HoldingDispatcher extends FlagDispatcher {
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger peak = new AtomicInteger();
+    final CountDownLatch reached = new CountDownLatch(1);
+    final CountDownLatch exceeded = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    private final int expected;
+
+    HoldingDispatcher(int expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+      int now = inFlight.incrementAndGet();
+      peak.accumulateAndGet(now, Math::max);
+      if (now == expected) {
+        reached.countDown();
+      } else if (now > expected) {
+        exceeded.countDown();
+      }
+      try {
+        release.await(20, TimeUnit.SECONDS);
+        return super.dispatch(request);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  private void assertPeak(StrategyKind strategy, int codes, String maxReq, int expected) throws Exception {
+    HoldingDispatcher dispatcher = new HoldingDispatcher(expected);
+    server.setDispatcher(dispatcher);
+    String[] args = {
+      "-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-e", "-l", String.valueOf(codes), "-m", maxReq
+    };
+    CompletableFuture<Flags2Runner.Run> run = CompletableFuture.supplyAsync(() -> new Flags2Runner().run(args));
+
+    assertTrue(dispatcher.reached.await(20, TimeUnit.SECONDS), "never had " + expected + " in flight; peak " + dispatcher.peak);
+    // With the limit reached and every request held, a client over its limit would send more now.
+    assertFalse(dispatcher.exceeded.await(300, TimeUnit.MILLISECONDS), "more than " + expected + " in flight");
+    dispatcher.release.countDown();
+
+    Flags2Runner.Run done = run.get(30, TimeUnit.SECONDS);
+    assertEquals(0, done.status(), done.err());
+    assertTrue(done.outLines().contains(codes + " not found."), done.out());
+    assertEquals(expected, dispatcher.peak.get());
+    assertEquals(codes, server.getRequestCount());
+  }
+
+  @ParameterizedTest(name = "{0} -m 7 over 40 codes keeps 7 in flight")
+  @EnumSource(value = StrategyKind.class, names = {"THREADPOOL", "ASYNC", "VIRTUAL"})
+  void concurrentStrategiesReachTheirLimitAndNeverPassIt(StrategyKind strategy) throws Exception {
+    assertPeak(strategy, 40, "7", 7);
+  }
+
+  @ParameterizedTest(name = "{0} -m 1000 over 12 codes has all 12 in flight")
+  @EnumSource(value = StrategyKind.class, names = {"THREADPOOL", "ASYNC", "VIRTUAL"})
+  void aLimitAboveTheCodeCountSendsEveryCodeAtOnce(StrategyKind strategy) throws Exception {
+    assertPeak(strategy, 12, "1000", 12);
+  }
+
+  @ParameterizedTest(name = "{0} -m 1 is sequential")
+  @EnumSource(StrategyKind.class)
+  void maxReqOneBehavesSequentially(StrategyKind strategy) throws Exception {
+    assertPeak(strategy, 6, "1", 1);
+  }
+
+  @ParameterizedTest(name = "{0} by default uses {1}")
+  @CsvSource({"SEQUENTIAL, 1", "THREADPOOL, 30", "ASYNC, 5", "VIRTUAL, 30"})
+  void eachStrategyHasItsDefaultLimit(StrategyKind strategy, int limit) throws Exception {
+    HoldingDispatcher dispatcher = new HoldingDispatcher(limit);
+    dispatcher.release.countDown();
+    server.setDispatcher(dispatcher);
+    Flags2Runner.Run run =
+        new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-e", "-l", "40");
+    String expected = limit == 1 ? "1 concurrent connection will be used." : limit + " concurrent connections will be used.";
+    assertEquals(expected, run.outLines().get(2));
+  }
+}

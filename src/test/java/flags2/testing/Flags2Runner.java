@@ -1,0 +1,69 @@
+package flags2.testing;
+
+import flags2.cli.Cli;
+import flags2.cli.Env;
+import flags2.common.Site;
+import flags2.download.Interrupt;
+import flags2.report.Console;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.HttpUrl;
+
+/** Runs the command in-process with captured streams, as a user would run it from a shell. */
+public final class Flags2Runner {
+  /** What one run printed and returned. */
+  public record Run(int status, String out, String err) {
+    public List<String> outLines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+  }
+
+  private final Map<Site, HttpUrl> sites = new HashMap<>(Site.standard());
+  private AtomicLong clock;
+  private long tick;
+  private Interrupt interrupt = Interrupt.none();
+
+  /** Ctrl-C for the runs: fire it to interrupt one. */
+  public Flags2Runner interrupt(Interrupt interrupt) {
+    this.interrupt = interrupt;
+    return this;
+  }
+
+  /** Points a label at another URL: tests never rely on the standard ports being free. */
+  public Flags2Runner site(Site site, HttpUrl url) {
+    sites.put(site, url);
+    return this;
+  }
+
+  /** A fake clock that advances {@code nanos} every time it is read, for golden elapsed times. */
+  public Flags2Runner clockTicking(long nanos) {
+    clock = new AtomicLong();
+    tick = nanos;
+    return this;
+  }
+
+  public Run run(String... args) {
+    return run(List.of(args));
+  }
+
+  public Run run(List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Env env =
+        new Env(
+            new Console(outStream, errStream, false, 80),
+            Map.copyOf(sites),
+            clock == null ? System::nanoTime : () -> clock.getAndAdd(tick),
+            interrupt);
+    int status = Cli.run(new ArrayList<>(args).toArray(String[]::new), env);
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
