@@ -1,10 +1,10 @@
 package flags2;
 
-import flags2.strategy.StrategyKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.strategy.StrategyKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,16 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okio.Buffer;
 
 /** The packaged command as a subprocess, against {@code flags2 serve} in another process. */
 class EndToEndIT {
@@ -41,10 +41,12 @@ class EndToEndIT {
 
   @BeforeAll
   static void startServers() throws Exception {
-    serve = new ProcessBuilder(JAVA, "-jar", JAR, "serve", "--ports", "0,0,0", "--delay", "0.05")
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+    serve =
+        new ProcessBuilder(JAVA, "-jar", JAR, "serve", "--ports", "0,0,0", "--delay", "0.05")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture.runAsync(
             () -> {
               try {
@@ -69,8 +71,10 @@ class EndToEndIT {
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    CompletableFuture<String> out =
+        CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    CompletableFuture<String> err =
+        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "flags2 did not finish: " + command);
     return new Outcome(process.exitValue(), out.get(), err.get());
   }
@@ -116,16 +120,21 @@ class EndToEndIT {
     assertEquals(counts(first.out()), counts(second.out()));
   }
 
-  /** Starts flags2 with SIGINT at its default, as a terminal would (background jobs inherit it ignored). */
+  /**
+   * Starts flags2 with SIGINT at its default, as a terminal would (background jobs inherit it
+   * ignored).
+   */
   private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", JAVA, "-jar", JAR));
+    List<String> command =
+        new ArrayList<>(List.of("env", "--default-signal=INT", JAVA, "-jar", JAR));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).start();
   }
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
-  void ctrlCExits130WithinTwoSecondsWithAReportThatAddsUpAndNoPartialFiles(StrategyKind strategy) throws Exception {
+  void ctrlCExits130WithinTwoSecondsWithAReportThatAddsUpAndNoPartialFiles(StrategyKind strategy)
+      throws Exception {
     java.util.concurrent.CountDownLatch hanging = new java.util.concurrent.CountDownLatch(1);
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(
@@ -142,9 +151,20 @@ class EndToEndIT {
           });
       server.start();
       Process process =
-          start("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "--timeout", "60", "a");
-      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+          start(
+              "-s",
+              server.url("/flags").toString(),
+              "-d",
+              dest.toString(),
+              "-t",
+              strategy.cliName(),
+              "--timeout",
+              "60",
+              "a");
+      CompletableFuture<String> out =
+          CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+      CompletableFuture<String> err =
+          CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
       assertTrue(hanging.await(30, TimeUnit.SECONDS), "no request arrived");
 
       new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
@@ -164,9 +184,12 @@ class EndToEndIT {
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
   void theProcessExitsWithinASecondOfItsReport(StrategyKind strategy) throws Exception {
-    Process process = start("-s", urls.get("LOCAL"), "-d", dest.toString(), "-t", strategy.cliName(), "-a");
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Process process =
+        start("-s", urls.get("LOCAL"), "-d", dest.toString(), "-t", strategy.cliName(), "-a");
+    CompletableFuture<String> err =
+        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = out.readLine()) != null && !line.startsWith("Elapsed time: ")) {
       // the report, up to its last line
@@ -181,20 +204,28 @@ class EndToEndIT {
   @Test
   void aThousandRequestRunUnderASmallOpenFileLimitAccountsForEveryCode() throws Exception {
     String command = "ulimit -n 256 && exec \"$0\" -jar \"$1\" -s \"$2\" -d \"$3\" -e -m 1000";
-    Process process = new ProcessBuilder("bash", "-c", command, JAVA, JAR, urls.get("DELAY"), dest.toString()).start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    Process process =
+        new ProcessBuilder("bash", "-c", command, JAVA, JAR, urls.get("DELAY"), dest.toString())
+            .start();
+    CompletableFuture<String> out =
+        CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    CompletableFuture<String> err =
+        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not finish");
     assertEquals(0, process.exitValue(), out.get() + err.get());
-    assertTrue(err.get().startsWith("note: the open-file limit (ulimit -n 256) allows "), err.get());
-    assertTrue(out.get().contains("194 flags downloaded.") && out.get().contains("482 not found."), out.get());
+    assertTrue(
+        err.get().startsWith("note: the open-file limit (ulimit -n 256) allows "), err.get());
+    assertTrue(
+        out.get().contains("194 flags downloaded.") && out.get().contains("482 not found."),
+        out.get());
   }
 
   @Test
   void jsonCountsEqualTheHumanReportsForTheSameServer() throws Exception {
     Outcome human = flags2("-s", urls.get("ERROR"), "-d", dest.toString(), "-e");
     Outcome json = flags2("-s", urls.get("ERROR"), "-d", dest.toString(), "-e", "--json");
-    com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    com.fasterxml.jackson.databind.JsonNode tree =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
     assertEquals(human.status(), json.status());
     assertEquals(human.status(), tree.get("exit_status").asInt());
     assertEquals(
@@ -207,7 +238,9 @@ class EndToEndIT {
   }
 
   private static List<String> counts(String out) {
-    return out.lines().filter(l -> l.matches("\\d+ (flags? downloaded|not found|errors?)\\.")).toList();
+    return out.lines()
+        .filter(l -> l.matches("\\d+ (flags? downloaded|not found|errors?)\\."))
+        .toList();
   }
 
   @Test
@@ -216,7 +249,9 @@ class EndToEndIT {
     assertEquals(2, run.status());
     assertEquals("", run.out());
     assertEquals(
-        List.of("*** Usage error: each CC argument must be A to Z or AA to ZZ.", "Usage: flags2 [OPTIONS] [CC...]  (try 'flags2 --help')"),
+        List.of(
+            "*** Usage error: each CC argument must be A to Z or AA to ZZ.",
+            "Usage: flags2 [OPTIONS] [CC...]  (try 'flags2 --help')"),
         run.err().lines().toList());
     assertTrue(Files.notExists(dest.resolve("new")));
   }
@@ -225,22 +260,41 @@ class EndToEndIT {
   void benchRunsItsOwnDelayServerInAnotherProcessAndStopsIt() throws Exception {
     Path html = dest.resolve("bench.html");
     Outcome bench =
-        flags2("bench", "--runs", "1", "-m", "1,8", "--delay", "0.002", "-t", "sequential,virtual", "--html", html.toString(), "a");
+        flags2(
+            "bench",
+            "--runs",
+            "1",
+            "-m",
+            "1,8",
+            "--delay",
+            "0.002",
+            "-t",
+            "sequential,virtual",
+            "--html",
+            html.toString(),
+            "a");
 
     assertEquals(0, bench.status(), bench.err());
     List<String> lines = bench.out().lines().toList();
     java.util.regex.Matcher from =
-        java.util.regex.Pattern.compile("flags2 bench: 26 flags \\(AA to AZ\\) from DELAY (http://127\\.0\\.0\\.1:(\\d+)/flags)")
+        java.util.regex.Pattern.compile(
+                "flags2 bench: 26 flags \\(AA to AZ\\) from DELAY (http://127\\.0\\.0\\.1:(\\d+)/flags)")
             .matcher(lines.getFirst());
     assertTrue(from.matches(), lines.getFirst());
-    assertEquals("server: 'flags2 serve' in its own process, delayed responses 0.002s", lines.get(1));
+    assertEquals(
+        "server: 'flags2 serve' in its own process, delayed responses 0.002s", lines.get(1));
     List<String> rows =
-        lines.stream().filter(l -> l.matches("(sequential|virtual) +\\d.*")).map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 3))).toList();
+        lines.stream()
+            .filter(l -> l.matches("(sequential|virtual) +\\d.*"))
+            .map(l -> String.join(" ", List.of(l.split("\\s+")).subList(0, 3)))
+            .toList();
     assertEquals(List.of("sequential 1 1", "virtual 1 1", "virtual 8 8"), rows);
     assertTrue(Files.readString(html).contains("<svg"));
     try (java.net.Socket socket = new java.net.Socket()) {
       int port = Integer.parseInt(from.group(2));
-      assertThrows(IOException.class, () -> socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000),
+      assertThrows(
+          IOException.class,
+          () -> socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000),
           "the bench's server process is stopped when the bench ends");
     }
   }

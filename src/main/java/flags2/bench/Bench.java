@@ -20,10 +20,11 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
- * {@code flags2 bench}: every chosen strategy at every concurrency level, several runs each, through
- * the same {@link DownloadRun} the download command uses. Runs are measured in this JVM after one
- * unmeasured warm-up run per strategy; the server is another process ({@link BenchServer}), so the
- * client never shares a JVM, a heap or a CPU budget with it beyond the machine's.
+ * {@code flags2 bench}: every chosen strategy at every concurrency level, several runs each,
+ * through the same {@link DownloadRun} the download command uses. Runs are measured in this JVM
+ * after one unmeasured warm-up run per strategy; the server is another process ({@link
+ * BenchServer}), so the client never shares a JVM, a heap or a CPU budget with it beyond the
+ * machine's.
  *
  * <p>Sequential always has one request in flight, so it is measured once per run, at the lowest
  * level, and stands for every level.
@@ -53,15 +54,23 @@ public final class Bench {
     Duration median() {
       List<Duration> sorted = runs.stream().map(DownloadRun.Outcome::elapsed).sorted().toList();
       int n = sorted.size();
-      return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+      return n % 2 == 1
+          ? sorted.get(n / 2)
+          : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     }
 
     Duration min() {
-      return runs.stream().map(DownloadRun.Outcome::elapsed).min(Comparator.naturalOrder()).orElseThrow();
+      return runs.stream()
+          .map(DownloadRun.Outcome::elapsed)
+          .min(Comparator.naturalOrder())
+          .orElseThrow();
     }
 
     Duration max() {
-      return runs.stream().map(DownloadRun.Outcome::elapsed).max(Comparator.naturalOrder()).orElseThrow();
+      return runs.stream()
+          .map(DownloadRun.Outcome::elapsed)
+          .max(Comparator.naturalOrder())
+          .orElseThrow();
     }
 
     /** The last run's outcome: the counts every run should agree on against a seeded server. */
@@ -116,7 +125,10 @@ public final class Bench {
         }
       }
       return cells.stream()
-          .map(cell -> new Cell(cell.strategy(), cell.level(), cell.concurrency(), List.copyOf(cell.runs())))
+          .map(
+              cell ->
+                  new Cell(
+                      cell.strategy(), cell.level(), cell.concurrency(), List.copyOf(cell.runs())))
           .toList();
     } finally {
       deleteTree(dest);
@@ -136,7 +148,9 @@ public final class Bench {
             case THREADPOOL, ASYNC, VIRTUAL -> config.levels();
           };
       for (int level : levels) {
-        cells.add(new Cell(strategy, level, strategy.limit(level, config.codes().size()), new ArrayList<>()));
+        cells.add(
+            new Cell(
+                strategy, level, strategy.limit(level, config.codes().size()), new ArrayList<>()));
       }
     }
     return cells;

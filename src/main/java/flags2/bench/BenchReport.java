@@ -23,10 +23,10 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * What {@code flags2 bench} shows: a text table for the terminal and a self-contained HTML page with
- * the same table and an SVG chart (XChart) of median elapsed time against concurrency, one line per
- * strategy, both axes logarithmic. Sequential is drawn flat: it never has more than one request in
- * flight, whatever the level.
+ * What {@code flags2 bench} shows: a text table for the terminal and a self-contained HTML page
+ * with the same table and an SVG chart (XChart) of median elapsed time against concurrency, one
+ * line per strategy, both axes logarithmic. Sequential is drawn flat: it never has more than one
+ * request in flight, whatever the level.
  */
 final class BenchReport {
   private final List<Bench.Cell> cells;
@@ -42,13 +42,32 @@ final class BenchReport {
   void printTable(PrintStream out) {
     about.forEach(out::println);
     out.println();
-    out.printf("%-10s %7s %4s %8s %8s %8s %4s %9s %6s %8s%n",
-        "strategy", "max-req", "used", "median", "min", "max", "ok", "not found", "errors", "speed-up");
+    out.printf(
+        "%-10s %7s %4s %8s %8s %8s %4s %9s %6s %8s%n",
+        "strategy",
+        "max-req",
+        "used",
+        "median",
+        "min",
+        "max",
+        "ok",
+        "not found",
+        "errors",
+        "speed-up");
     for (Bench.Cell cell : cells) {
       DownloadRun.Outcome last = cell.last();
-      out.printf("%-10s %7d %4d %8s %8s %8s %4d %9d %6d %8s%n",
-          cell.strategy().cliName(), cell.level(), cell.concurrency(), seconds(cell.median()), seconds(cell.min()),
-          seconds(cell.max()), last.ok(), last.notFound(), last.errors(), speedUp(cell));
+      out.printf(
+          "%-10s %7d %4d %8s %8s %8s %4d %9d %6d %8s%n",
+          cell.strategy().cliName(),
+          cell.level(),
+          cell.concurrency(),
+          seconds(cell.median()),
+          seconds(cell.min()),
+          seconds(cell.max()),
+          last.ok(),
+          last.notFound(),
+          last.errors(),
+          speedUp(cell));
     }
   }
 
@@ -60,7 +79,8 @@ final class BenchReport {
         .append("</title>\n<style>\n")
         .append("body { font-family: sans-serif; margin: 2em; color: #222; }\n")
         .append("table { border-collapse: collapse; margin-top: 1em; }\n")
-        .append("th, td { padding: 0.2em 0.8em; text-align: right; border-bottom: 1px solid #ddd; }\n")
+        .append(
+            "th, td { padding: 0.2em 0.8em; text-align: right; border-bottom: 1px solid #ddd; }\n")
         .append("th:first-child, td:first-child { text-align: left; }\n")
         .append("</style>\n</head>\n<body>\n<h1>")
         .append(escape(title))
@@ -69,15 +89,36 @@ final class BenchReport {
       page.append("<p>").append(escape(line)).append("</p>\n");
     }
     page.append(svg()).append("\n<table>\n<tr>");
-    for (String heading : List.of("strategy", "max-req", "used", "median", "min", "max", "ok", "not found", "errors", "speed-up")) {
+    for (String heading :
+        List.of(
+            "strategy",
+            "max-req",
+            "used",
+            "median",
+            "min",
+            "max",
+            "ok",
+            "not found",
+            "errors",
+            "speed-up")) {
       page.append("<th>").append(heading).append("</th>");
     }
     page.append("</tr>\n");
     for (Bench.Cell cell : cells) {
       DownloadRun.Outcome last = cell.last();
       page.append("<tr>");
-      for (Object value : List.of(cell.strategy().cliName(), cell.level(), cell.concurrency(), seconds(cell.median()),
-          seconds(cell.min()), seconds(cell.max()), last.ok(), last.notFound(), last.errors(), speedUp(cell))) {
+      for (Object value :
+          List.of(
+              cell.strategy().cliName(),
+              cell.level(),
+              cell.concurrency(),
+              seconds(cell.median()),
+              seconds(cell.min()),
+              seconds(cell.max()),
+              last.ok(),
+              last.notFound(),
+              last.errors(),
+              speedUp(cell))) {
         page.append("<td>").append(escape(value.toString())).append("</td>");
       }
       page.append("</tr>\n");
@@ -118,10 +159,13 @@ final class BenchReport {
       List<Bench.Cell> line = cells.stream().filter(cell -> cell.strategy() == strategy).toList();
       double[] ys =
           switch (strategy) {
-            case SEQUENTIAL -> levels.stream().mapToDouble(level -> secondsOf(line.getFirst().median())).toArray();
-            case THREADPOOL, ASYNC, VIRTUAL -> line.stream().mapToDouble(cell -> secondsOf(cell.median())).toArray();
+            case SEQUENTIAL ->
+                levels.stream().mapToDouble(level -> secondsOf(line.getFirst().median())).toArray();
+            case THREADPOOL, ASYNC, VIRTUAL ->
+                line.stream().mapToDouble(cell -> secondsOf(cell.median())).toArray();
           };
-      String label = strategy == StrategyKind.SEQUENTIAL ? "sequential (always 1)" : strategy.cliName();
+      String label =
+          strategy == StrategyKind.SEQUENTIAL ? "sequential (always 1)" : strategy.cliName();
       XYSeries series = chart.addSeries(label, xs, ys);
       series.setMarker(SeriesMarkers.CIRCLE);
       series.setLineStyle(new BasicStroke(2.5f));
@@ -130,14 +174,19 @@ final class BenchReport {
     double lowest = cells.stream().mapToDouble(cell -> secondsOf(cell.median())).min().orElse(1);
     double highest = cells.stream().mapToDouble(cell -> secondsOf(cell.median())).max().orElse(1);
     styler.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
-    styler.setYAxisMax(Math.pow(10, Math.max(Math.ceil(Math.log10(highest)), Math.floor(Math.log10(lowest)) + 1)));
+    styler.setYAxisMax(
+        Math.pow(10, Math.max(Math.ceil(Math.log10(highest)), Math.floor(Math.log10(lowest)) + 1)));
     return chart;
   }
 
   private String speedUp(Bench.Cell cell) {
-    Optional<Bench.Cell> sequential = cells.stream().filter(c -> c.strategy() == StrategyKind.SEQUENTIAL).findFirst();
+    Optional<Bench.Cell> sequential =
+        cells.stream().filter(c -> c.strategy() == StrategyKind.SEQUENTIAL).findFirst();
     return sequential
-        .map(seq -> String.format(Locale.ROOT, "%.1fx", secondsOf(seq.median()) / secondsOf(cell.median())))
+        .map(
+            seq ->
+                String.format(
+                    Locale.ROOT, "%.1fx", secondsOf(seq.median()) / secondsOf(cell.median())))
         .orElse("-");
   }
 
@@ -150,6 +199,9 @@ final class BenchReport {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeoutException;
 import okhttp3.HttpUrl;
 
 /**
- * {@code flags2 serve} in a child process on free ports, for {@code flags2 bench}: the same java and
- * class path as this JVM. {@link #close()} stops it; a bench killed with SIGKILL leaves it running.
+ * {@code flags2 serve} in a child process on free ports, for {@code flags2 bench}: the same java
+ * and class path as this JVM. {@link #close()} stops it; a bench killed with SIGKILL leaves it
+ * running.
  */
 final class BenchServer implements AutoCloseable {
   private static final long READY_SECONDS = 30;
@@ -40,8 +41,8 @@ final class BenchServer implements AutoCloseable {
   /**
    * Starts the servers and waits until {@code site} is ready.
    *
-   * @throws IOException if the process cannot start or does not say it is ready in 30 s; the message
-   *     carries the last line the process wrote to stderr
+   * @throws IOException if the process cannot start or does not say it is ready in 30 s; the
+   *     message carries the last line the process wrote to stderr
    */
   static BenchServer start(Site site, Delay delay) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -62,7 +63,8 @@ final class BenchServer implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () -> {
               try (BufferedReader lines =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                   Optional<ReadyLine> ready = ReadyLine.parse(line);
                   if (ready.isPresent() && ready.get().site() == site) {

@@ -6,9 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The command line: {@code flags2 [OPTIONS] [CC...]} and its subcommands, one class each. Runs
- * them and returns the exit status; it never ends the process. A usage error prints one {@code ***
- * Usage error:} line and the usage line, and exits 2 before anything is sent or created.
+ * The command line: {@code flags2 [OPTIONS] [CC...]} and its subcommands, one class each. Runs them
+ * and returns the exit status; it never ends the process. A usage error prints one {@code *** Usage
+ * error:} line and the usage line, and exits 2 before anything is sent or created.
  */
 public final class Cli {
   private Cli() {}

@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * A command being declared with picocli's programmatic API, one option per call, in the order
  * {@code --help} lists them; each call hands back the option's typed {@link Opt}. (Not picocli's
- * annotations: reading them costs about 100 ms at every start, a dynamic proxy class per
- * annotation type that no class-data cache keeps, and start-up is most of a short run.)
+ * annotations: reading them costs about 100 ms at every start, a dynamic proxy class per annotation
+ * type that no class-data cache keeps, and start-up is most of a short run.)
  */
 final class Declaration {
   private final CommandSpec spec;

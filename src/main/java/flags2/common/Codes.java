@@ -56,7 +56,8 @@ public final class Codes {
    */
   public static List<String> expand(List<String> args, boolean all, boolean every, int limit) {
     TreeSet<String> codes = new TreeSet<>();
-    for (String arg : args) { // validated even when -a or -e makes them moot: bad input is never ignored
+    // validated even when -a or -e makes them moot: bad input is never ignored
+    for (String arg : args) {
       if (!CC_ARG.matcher(arg).matches()) {
         throw new IllegalArgumentException(USAGE_ERROR);
       }

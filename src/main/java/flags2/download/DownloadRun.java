@@ -9,7 +9,6 @@ import flags2.report.StatusCounter;
 import flags2.report.TextReport;
 import flags2.serve.TestServers;
 import flags2.strategy.Status;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -23,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * throws for a failed download, and its counts always add up to the number of codes.
  *
  * <p>Ctrl-C takes one path, from the signal to the report: {@code flags2.Main}'s handler fires the
- * {@link Interrupt}; its action, registered here, calls {@link HttpFetcher#cancelAll} (every
- * queued and running call fails at once, no retry starts, no body is saved after) and then
- * interrupts the consumer thread; the strategy waits for its workers as {@link
- * flags2.strategy.Shutdown} says, hands over the results that arrived meanwhile and throws {@link
- * InterruptedException} back here; the report is finished with the codes never completed counted
- * as not attempted, and the run ends {@link ExitStatus#INTERRUPTED}.
+ * {@link Interrupt}; its action, registered here, calls {@link HttpFetcher#cancelAll} (every queued
+ * and running call fails at once, no retry starts, no body is saved after) and then interrupts the
+ * consumer thread; the strategy waits for its workers as {@link flags2.strategy.Shutdown} says,
+ * hands over the results that arrived meanwhile and throws {@link InterruptedException} back here;
+ * the report is finished with the codes never completed counted as not attempted, and the run ends
+ * {@link ExitStatus#INTERRUPTED}.
  */
 public final class DownloadRun {
   private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
@@ -73,8 +72,7 @@ public final class DownloadRun {
         options.embedded()
             ? EmbeddedServer.startIfMissing(target.site(), target.url(), console.err())
             : null) {
-      int concurrency =
-          OpenFileLimit.apply(options.concurrency(), embedded != null, console.err());
+      int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, console.err());
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
       HttpFetcher fetcher = new HttpFetcher(client, target.url(), options);
       try {

@@ -14,8 +14,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Fetches {@code {base}/{cc}/{cc}.gif} with OkHttp and classifies what comes back: 200 saved by
- * the {@link ImageStore}, 404 not found, anything else an error worded by {@link Failures}; retried
+ * Fetches {@code {base}/{cc}/{cc}.gif} with OkHttp and classifies what comes back: 200 saved by the
+ * {@link ImageStore}, 404 not found, anything else an error worded by {@link Failures}; retried
  * through the one {@link RetryLoop}. {@link #cancelAll} is the run's one way to stop every call.
  */
 final class HttpFetcher implements Fetcher {

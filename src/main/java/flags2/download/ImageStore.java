@@ -18,10 +18,9 @@ import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 
 /**
- * Saves images in DEST: each body is streamed to a hidden temporary file and renamed into place,
- * so a killed or failed run never leaves a truncated image, and a bad body never replaces a good
- * one. Keeps track of the files being written, so a stopping run can remove what its workers did
- * not.
+ * Saves images in DEST: each body is streamed to a hidden temporary file and renamed into place, so
+ * a killed or failed run never leaves a truncated image, and a bad body never replaces a good one.
+ * Keeps track of the files being written, so a stopping run can remove what its workers did not.
  */
 final class ImageStore {
   private final Path dest;

@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Ctrl-C as a run sees it. {@code flags2.Main} fires it from the SIGINT handler; a command registers
- * what the first Ctrl-C must do ({@link DownloadRun} cancels and lets its consumer report; {@code
- * serve} stops); tests fire it by hand. A second fire runs the {@code again} action given at
- * construction ({@code flags2.Main} halts the process there).
+ * Ctrl-C as a run sees it. {@code flags2.Main} fires it from the SIGINT handler; a command
+ * registers what the first Ctrl-C must do ({@link DownloadRun} cancels and lets its consumer
+ * report; {@code serve} stops); tests fire it by hand. A second fire runs the {@code again} action
+ * given at construction ({@code flags2.Main} halts the process there).
  */
 public final class Interrupt {
   private final AtomicReference<Runnable> action = new AtomicReference<>(() -> {});

@@ -3,8 +3,9 @@ package flags2.download;
 import java.util.Map;
 
 /**
- * Standard reason phrases, for responses that carry none: HTTP/2 has no reason phrase, and the JDK's
- * own server sends none for 418. Phrases follow Python's {@code http.HTTPStatus}, as the book prints.
+ * Standard reason phrases, for responses that carry none: HTTP/2 has no reason phrase, and the
+ * JDK's own server sends none for 418. Phrases follow Python's {@code http.HTTPStatus}, as the book
+ * prints.
  */
 final class ReasonPhrases {
   private static final Map<Integer, String> PHRASES =

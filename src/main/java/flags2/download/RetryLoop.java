@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  * The one retry loop, for blocking and callback downloads alike: try, ask the {@link RetryPolicy},
  * wait, try again, until an attempt is final or the run is cancelled. The two forms differ only in
  * how an attempt runs and how a wait passes ({@link Pause}): a blocking download runs every step on
- * its own thread, so the returned future is already complete; a callback download runs each
- * attempt on the HTTP client's threads and waits on a timer, holding no thread and no Dispatcher
- * slot meanwhile.
+ * its own thread, so the returned future is already complete; a callback download runs each attempt
+ * on the HTTP client's threads and waits on a timer, holding no thread and no Dispatcher slot
+ * meanwhile.
  */
 final class RetryLoop {
 

@@ -28,16 +28,16 @@ record RetryPolicy(int retries, Duration base, Duration cap, Duration retryAfter
     }
     if (outcome.retryAfter() != null) {
       return Optional.of(
-          outcome.retryAfter().compareTo(retryAfterCap) > 0
-              ? retryAfterCap
-              : outcome.retryAfter());
+          outcome.retryAfter().compareTo(retryAfterCap) > 0 ? retryAfterCap : outcome.retryAfter());
     }
     long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(attempt, 20));
     long half = ceiling / 2;
     return Optional.of(Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1)));
   }
 
-  /** A {@code Retry-After} header as delta-seconds or an HTTP date; null when absent or unreadable. */
+  /**
+   * A {@code Retry-After} header as delta-seconds or an HTTP date; null when absent or unreadable.
+   */
   static Duration retryAfter(String header) {
     if (header == null || header.isBlank()) {
       return null;

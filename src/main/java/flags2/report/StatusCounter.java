@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Tallies results by {@link Status}. Not thread-safe by design: one consumer thread owns it, which is
- * what lets the strategies differ only in scheduling.
+ * Tallies results by {@link Status}. Not thread-safe by design: one consumer thread owns it, which
+ * is what lets the strategies differ only in scheduling.
  */
 public final class StatusCounter {
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);

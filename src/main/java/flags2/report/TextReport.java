@@ -94,7 +94,9 @@ public final class TextReport implements Report {
     }
   }
 
-  /** The book's line for one result: {@code BR OK}, {@code XX not found}, {@code *** Error for …}. */
+  /**
+   * The book's line for one result: {@code BR OK}, {@code XX not found}, {@code *** Error for …}.
+   */
   static String verboseLine(Result result) {
     return switch (result.status()) {
       case OK -> result.code() + " OK";

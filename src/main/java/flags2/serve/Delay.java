@@ -7,7 +7,8 @@ public record Delay(double min, double max) {
 
   public Delay {
     if (!(min >= 0) || !(max >= min) || max > 3600) {
-      throw new IllegalArgumentException("a delay must be 0 to 3600 seconds, MIN-MAX with MIN <= MAX");
+      throw new IllegalArgumentException(
+          "a delay must be 0 to 3600 seconds, MIN-MAX with MIN <= MAX");
     }
   }
 
@@ -21,9 +22,12 @@ public record Delay(double min, double max) {
       int dash = text.indexOf('-', 1);
       return dash < 0
           ? new Delay(Double.parseDouble(text), Double.parseDouble(text))
-          : new Delay(Double.parseDouble(text.substring(0, dash)), Double.parseDouble(text.substring(dash + 1)));
+          : new Delay(
+              Double.parseDouble(text.substring(0, dash)),
+              Double.parseDouble(text.substring(dash + 1)));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--delay takes seconds (0.5) or a range (0.5-5), not '" + text + "'");
+      throw new IllegalArgumentException(
+          "--delay takes seconds (0.5) or a range (0.5-5), not '" + text + "'");
     }
   }
 

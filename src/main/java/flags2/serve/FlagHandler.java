@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * that shape are looked up; anything with {@code ..} in it, encoded or not, is refused with 400.
  */
 final class FlagHandler implements HttpHandler {
-  private static final Pattern PATH = Pattern.compile("/flags/([a-z]{2})/(\\1\\.gif|metadata\\.json)");
+  private static final Pattern PATH =
+      Pattern.compile("/flags/([a-z]{2})/(\\1\\.gif|metadata\\.json)");
 
   private final Content content;
   private final Behaviour behaviour;
@@ -39,13 +40,17 @@ final class FlagHandler implements HttpHandler {
     try (exchange) {
       String rawPath = exchange.getRequestURI().getRawPath();
       Behaviour.Decision decision = behaviour.decide(rawPath);
-      Reply reply = decision.error() ? Reply.text(418, "I'm a Teapot\n") : reply(exchange.getRequestMethod(), rawPath);
+      Reply reply =
+          decision.error()
+              ? Reply.text(418, "I'm a Teapot\n")
+              : reply(exchange.getRequestMethod(), rawPath);
       if (!waitUntil(arrival, decision.delay())) {
         return; // the server is stopping
       }
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());
       boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(reply.status(), head ? -1 : reply.body().length == 0 ? -1 : reply.body().length);
+      exchange.sendResponseHeaders(
+          reply.status(), head ? -1 : reply.body().length == 0 ? -1 : reply.body().length);
       if (!head) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(reply.body());
@@ -64,7 +69,8 @@ final class FlagHandler implements HttpHandler {
       return Reply.text(400, "Bad Request: path traversal refused\n");
     }
     Matcher m = PATH.matcher(rawPath);
-    Optional<Content.Resource> found = m.matches() ? content.find(m.group(1), m.group(2)) : Optional.empty();
+    Optional<Content.Resource> found =
+        m.matches() ? content.find(m.group(1), m.group(2)) : Optional.empty();
     return found
         .map(r -> new Reply(200, r.body(), r.contentType()))
         .orElseGet(() -> Reply.text(404, "Not Found\n"));

@@ -29,8 +29,10 @@ final class GeneratedContent implements Content {
     new Color(0xCE1126), new Color(0xFFFFFF), new Color(0x002868), new Color(0x009A44),
     new Color(0xFCD116), new Color(0x000000), new Color(0xFF8200), new Color(0x6CACE4)
   };
+
   /** The palette itself: drawing on an indexed image spares the GIF writer a quantisation pass. */
   private static final IndexColorModel PALETTE = palette();
+
   private static final int WIDTH = 300;
   private static final int HEIGHT = 200;
 
@@ -44,9 +46,11 @@ final class GeneratedContent implements Content {
       return Optional.empty();
     }
     if (file.endsWith(".gif")) {
-      return Optional.of(new Resource(images.computeIfAbsent(code, GeneratedContent::draw), "image/gif"));
+      return Optional.of(
+          new Resource(images.computeIfAbsent(code, GeneratedContent::draw), "image/gif"));
     }
-    return Optional.of(new Resource(metadata(code).getBytes(StandardCharsets.UTF_8), "application/json"));
+    return Optional.of(
+        new Resource(metadata(code).getBytes(StandardCharsets.UTF_8), "application/json"));
   }
 
   static String metadata(String code) {
@@ -66,7 +70,8 @@ final class GeneratedContent implements Content {
       } while (i > 0 && stripes[i].equals(stripes[i - 1]));
     }
     boolean vertical = random.nextBoolean();
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
+    BufferedImage image =
+        new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
     Graphics2D g = image.createGraphics();
     try {
       for (int i = 0; i < 3; i++) {

@@ -80,7 +80,8 @@ public final class TestServers implements AutoCloseable {
    * @throws IOException when a port cannot be bound; servers already started are stopped
    */
   public static TestServers start(Config config, Set<Site> sites) throws IOException {
-    Content content = config.dir() == null ? new GeneratedContent() : new DirectoryContent(config.dir());
+    Content content =
+        config.dir() == null ? new GeneratedContent() : new DirectoryContent(config.dir());
     TestServers started = new TestServers();
     try {
       for (Site site : sites) {

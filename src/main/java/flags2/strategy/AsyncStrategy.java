@@ -8,10 +8,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * A {@link CompletableFuture} per code, all started at once, with no thread of its own per
- * request: the HTTP client's Dispatcher runs the calls, and admits {@code limit} at a time (the run
- * builds the client for that limit; OkHttp's defaults of 64 and 5 per host would silently cap it).
- * Results are consumed as the futures complete.
+ * A {@link CompletableFuture} per code, all started at once, with no thread of its own per request:
+ * the HTTP client's Dispatcher runs the calls, and admits {@code limit} at a time (the run builds
+ * the client for that limit; OkHttp's defaults of 64 and 5 per host would silently cap it). Results
+ * are consumed as the futures complete.
  */
 final class AsyncStrategy implements Strategy {
 

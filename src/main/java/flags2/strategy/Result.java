@@ -7,7 +7,8 @@ package flags2.strategy;
  * @param bytes bytes saved (0 unless {@link Status#OK})
  * @param error a one-line message for {@link Status#ERROR}, empty otherwise
  */
-public record Result(String code, Status status, int httpStatus, long bytes, long millis, String error) {
+public record Result(
+    String code, Status status, int httpStatus, long bytes, long millis, String error) {
 
   public static Result ok(String code, int httpStatus, long bytes, long millis) {
     return new Result(code, Status.OK, httpStatus, bytes, millis, "");

@@ -1,16 +1,16 @@
 package flags2.bench;
 
-import flags2.common.Site;
-import flags2.download.DownloadRun;
-import flags2.report.ExitStatus;
-import flags2.strategy.StrategyKind;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Site;
+import flags2.download.DownloadRun;
+import flags2.report.ExitStatus;
 import flags2.serve.TestServers;
+import flags2.strategy.StrategyKind;
+import flags2.testing.Flags2Runner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +38,25 @@ class BenchTest {
   @StartStop MockWebServer teapot = new MockWebServer();
 
   @Test
-  void measuresEachConcurrentStrategyAtEachLevelAndSequentialOnceWithTheServersCounts() throws Exception {
+  void measuresEachConcurrentStrategyAtEachLevelAndSequentialOnceWithTheServersCounts()
+      throws Exception {
     try (TestServers servers =
-        TestServers.start(TestServers.Config.defaults().withPorts(Map.of(Site.LOCAL, 0)), Set.of(Site.LOCAL))) {
+        TestServers.start(
+            TestServers.Config.defaults().withPorts(Map.of(Site.LOCAL, 0)), Set.of(Site.LOCAL))) {
       Path html = dir.resolve("report.html");
       Flags2Runner.Run run =
           new Flags2Runner()
-              .run("bench", "-s", servers.url(Site.LOCAL).toString(), "--runs", "2", "-m", "40,1,4,4", "--html", html.toString(), "a");
+              .run(
+                  "bench",
+                  "-s",
+                  servers.url(Site.LOCAL).toString(),
+                  "--runs",
+                  "2",
+                  "-m",
+                  "40,1,4,4",
+                  "--html",
+                  html.toString(),
+                  "a");
 
       assertEquals(0, run.status(), run.err());
       List<String[]> rows = tableRows(run.out());
@@ -52,23 +64,39 @@ class BenchTest {
       assertEquals(
           List.of(
               "sequential 1 1",
-              "threadpool 1 1", "threadpool 4 4", "threadpool 40 26",
-              "async 1 1", "async 4 4", "async 40 26",
-              "virtual 1 1", "virtual 4 4", "virtual 40 26"),
+              "threadpool 1 1",
+              "threadpool 4 4",
+              "threadpool 40 26",
+              "async 1 1",
+              "async 4 4",
+              "async 40 26",
+              "virtual 1 1",
+              "virtual 4 4",
+              "virtual 40 26"),
           shape,
           "levels sorted and distinct; used = min(level, 26 codes)");
-      Flags2Runner.Run plain = new Flags2Runner().run("-s", servers.url(Site.LOCAL).toString(), "-d", dir.resolve("d").toString(), "a");
-      String expected = plain.outLines().stream().filter(l -> l.endsWith("downloaded.")).findFirst().orElseThrow().split(" ")[0];
+      Flags2Runner.Run plain =
+          new Flags2Runner()
+              .run(
+                  "-s", servers.url(Site.LOCAL).toString(), "-d", dir.resolve("d").toString(), "a");
+      String expected =
+          plain.outLines().stream()
+              .filter(l -> l.endsWith("downloaded."))
+              .findFirst()
+              .orElseThrow()
+              .split(" ")[0];
       for (String[] row : rows) {
         assertEquals(expected, row[6], "ok count of " + String.join(" ", row));
-        assertEquals(26, Integer.parseInt(row[6]) + Integer.parseInt(row[7]) + Integer.parseInt(row[8]));
+        assertEquals(
+            26, Integer.parseInt(row[6]) + Integer.parseInt(row[7]) + Integer.parseInt(row[8]));
       }
       assertTrue(run.out().contains("median, min and max of 2 runs"), run.out());
       assertTrue(run.out().contains("server: given with --server"), run.out());
       String page = Files.readString(html);
       assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, 40));
       assertTrue(page.contains("<svg"), "the chart is inline SVG");
-      assertTrue(page.contains("<td>threadpool</td><td>40</td><td>26</td>"), "the table is in the page");
+      assertTrue(
+          page.contains("<td>threadpool</td><td>40</td><td>26</td>"), "the table is in the page");
       assertTrue(run.out().endsWith("HTML report: " + html + "\n"), run.out());
     }
   }
@@ -84,7 +112,20 @@ class BenchTest {
         });
     Flags2Runner.Run run =
         new Flags2Runner()
-            .run("bench", "-s", teapot.url("/flags").toString(), "-t", "virtual", "--runs", "1", "-m", "2", "--html", dir.resolve("r.html").toString(), "br", "cn");
+            .run(
+                "bench",
+                "-s",
+                teapot.url("/flags").toString(),
+                "-t",
+                "virtual",
+                "--runs",
+                "1",
+                "-m",
+                "2",
+                "--html",
+                dir.resolve("r.html").toString(),
+                "br",
+                "cn");
 
     assertEquals(1, run.status(), run.err());
     String[] row = tableRows(run.out()).getFirst();
@@ -95,7 +136,17 @@ class BenchTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-m=0", "--levels=1,x", "--runs=0", "--strategies=fast", "--delay=soon", "--timeout=0", "zz9", "-s=ftp://x"})
+  @ValueSource(
+      strings = {
+        "-m=0",
+        "--levels=1,x",
+        "--runs=0",
+        "--strategies=fast",
+        "--delay=soon",
+        "--timeout=0",
+        "zz9",
+        "-s=ftp://x"
+      })
   void badValuesAreUsageErrorsAndWriteNoReport(String arg) {
     Path html = dir.resolve("never.html");
     Flags2Runner.Run run = new Flags2Runner().run("bench", "--html", html.toString(), arg);
@@ -116,12 +167,25 @@ class BenchTest {
             cell(StrategyKind.THREADPOOL, 1, 1, 1.0, 1.1, 0.9, 1.3),
             cell(StrategyKind.THREADPOOL, 10, 10, 0.1));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new BenchReport(cells, List.of("about")).printTable(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    new BenchReport(cells, List.of("about"))
+        .printTable(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     List<String[]> rows = tableRows(bytes.toString(StandardCharsets.UTF_8));
-    assertArrayEquals(new String[] {"sequential", "1", "1", "1.000s", "0.800s", "1.200s", "43", "35", "0", "1.0x"}, rows.get(0));
-    assertArrayEquals(new String[] {"threadpool", "1", "1", "1.050s", "0.900s", "1.300s", "43", "35", "0", "1.0x"}, rows.get(1));
-    assertArrayEquals(new String[] {"threadpool", "10", "10", "0.100s", "0.100s", "0.100s", "43", "35", "0", "10.0x"}, rows.get(2));
+    assertArrayEquals(
+        new String[] {
+          "sequential", "1", "1", "1.000s", "0.800s", "1.200s", "43", "35", "0", "1.0x"
+        },
+        rows.get(0));
+    assertArrayEquals(
+        new String[] {
+          "threadpool", "1", "1", "1.050s", "0.900s", "1.300s", "43", "35", "0", "1.0x"
+        },
+        rows.get(1));
+    assertArrayEquals(
+        new String[] {
+          "threadpool", "10", "10", "0.100s", "0.100s", "0.100s", "43", "35", "0", "10.0x"
+        },
+        rows.get(2));
   }
 
   @Test
@@ -135,7 +199,9 @@ class BenchTest {
             cell(StrategyKind.VIRTUAL, 5, 5, 0.8));
     XYChart chart = new BenchReport(cells, List.of()).chart();
 
-    assertEquals(List.of("sequential (always 1)", "async", "virtual"), chart.getSeriesCollection().stream().map(XYSeries::getName).toList());
+    assertEquals(
+        List.of("sequential (always 1)", "async", "virtual"),
+        chart.getSeriesCollection().stream().map(XYSeries::getName).toList());
     assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
     XYSeries sequential = chart.getSeries("sequential (always 1)");
     assertArrayEquals(new double[] {1, 5}, sequential.getXData());
@@ -145,7 +211,11 @@ class BenchTest {
 
   @Test
   void pageEscapesWhatItQuotes() throws Exception {
-    String page = new BenchReport(List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5)), List.of("from http://h/?a=<b>&c=\"d\"")).html("t");
+    String page =
+        new BenchReport(
+                List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5)),
+                List.of("from http://h/?a=<b>&c=\"d\""))
+            .html("t");
 
     assertTrue(page.contains("<p>from http://h/?a=&lt;b&gt;&amp;c=&quot;d&quot;</p>"), page);
   }
@@ -153,7 +223,10 @@ class BenchTest {
   private static Bench.Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
     List<DownloadRun.Outcome> runs =
         Arrays.stream(seconds)
-            .mapToObj(s -> new DownloadRun.Outcome(ExitStatus.OK, 43, 35, 0, Duration.ofNanos(Math.round(s * 1e9))))
+            .mapToObj(
+                s ->
+                    new DownloadRun.Outcome(
+                        ExitStatus.OK, 43, 35, 0, Duration.ofNanos(Math.round(s * 1e9))))
             .toList();
     return new Bench.Cell(strategy, level, used, runs);
   }
@@ -161,7 +234,9 @@ class BenchTest {
   /** The table's rows: the lines after the heading that starts with "strategy", split on spaces. */
   private static List<String[]> tableRows(String out) {
     List<String> lines = out.lines().toList();
-    int heading = lines.indexOf(lines.stream().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow());
+    int heading =
+        lines.indexOf(
+            lines.stream().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow());
     return lines.subList(heading + 1, lines.size()).stream()
         .takeWhile(line -> !line.isBlank())
         .map(line -> Stream.of(line.trim().split("\\s+")).toArray(String[]::new))

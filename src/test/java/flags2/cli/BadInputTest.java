@@ -1,11 +1,11 @@
 package flags2.cli;
 
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -27,7 +27,9 @@ class BadInputTest {
     Locale before = Locale.getDefault();
     Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "in".toUpperCase() would be "İN" here
     try {
-      Flags2Runner.Run run = new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-v", "in", "I");
+      Flags2Runner.Run run =
+          new Flags2Runner()
+              .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-v", "in", "I");
       assertEquals(0, run.status(), run.out());
       assertTrue(run.outLines().contains("IN OK"), run.out());
       assertTrue(run.out().contains("Searching for 26 flags: from IA to IZ"), run.out());
@@ -35,7 +37,13 @@ class BadInputTest {
       Locale.setDefault(before);
     }
     assertTrue(Files.isRegularFile(dest.resolve("in.gif")));
-    assertEquals("/flags/in/in.gif", server.takeRequest().getUrl().encodedPath().replaceAll("/flags/i[a-z]/.*", "/flags/in/in.gif"));
+    assertEquals(
+        "/flags/in/in.gif",
+        server
+            .takeRequest()
+            .getUrl()
+            .encodedPath()
+            .replaceAll("/flags/i[a-z]/.*", "/flags/in/in.gif"));
   }
 
   @Test
@@ -45,9 +53,18 @@ class BadInputTest {
       closed = socket.getLocalPort();
     }
     Flags2Runner.Run run =
-        new Flags2Runner().run("-s", "http://alice:s3cret@127.0.0.1:" + closed + "/flags", "-d", dest.toString(), "-v", "--debug", "br");
+        new Flags2Runner()
+            .run(
+                "-s",
+                "http://alice:s3cret@127.0.0.1:" + closed + "/flags",
+                "-d",
+                dest.toString(),
+                "-v",
+                "--debug",
+                "br");
     assertEquals(1, run.status());
-    assertTrue(run.out().contains("URL site: http://***@127.0.0.1:" + closed + "/flags"), run.out());
+    assertTrue(
+        run.out().contains("URL site: http://***@127.0.0.1:" + closed + "/flags"), run.out());
     assertFalse((run.out() + run.err()).contains("s3cret"), run.out() + run.err());
   }
 }

@@ -1,12 +1,12 @@
 package flags2.cli;
 
-import flags2.common.Site;
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Site;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +34,23 @@ class CliTest {
         Arguments.of(List.of("-m", "0", "br"), "--max-req must be at least 1."),
         Arguments.of(List.of("--max_req", "-3"), "--max-req must be at least 1."),
         Arguments.of(List.of("-l", "0"), "--limit must be at least 1."),
-        Arguments.of(List.of("-m", "many"), "Invalid value for option '--max-req': 'many' is not an int"),
-        Arguments.of(List.of("-s", "NOWHERE"), "--server must be LOCAL, DELAY, ERROR, REMOTE or an http(s) URL, not 'NOWHERE'."),
-        Arguments.of(List.of("-s", "ftp://example.com/flags"), "--server must be LOCAL, DELAY, ERROR, REMOTE or an http(s) URL, not 'ftp://example.com/flags'."),
-        Arguments.of(List.of("-s", "http://"), "--server must be LOCAL, DELAY, ERROR, REMOTE or an http(s) URL, not 'http://'."),
-        Arguments.of(List.of("-t", "fork"), "Invalid value for option '--strategy': 'fork' is not a strategy; expected one of " + String.join(", ", new StrategyConverter.Names())),
-        Arguments.of(List.of("--timeout", "0"), "--timeout must be more than 0 and at most 3600 seconds."),
+        Arguments.of(
+            List.of("-m", "many"), "Invalid value for option '--max-req': 'many' is not an int"),
+        Arguments.of(
+            List.of("-s", "NOWHERE"),
+            "--server must be LOCAL, DELAY, ERROR, REMOTE or an http(s) URL, not 'NOWHERE'."),
+        Arguments.of(
+            List.of("-s", "ftp://example.com/flags"),
+            "--server must be LOCAL, DELAY, ERROR, REMOTE or an http(s) URL, not 'ftp://example.com/flags'."),
+        Arguments.of(
+            List.of("-s", "http://"),
+            "--server must be LOCAL, DELAY, ERROR, REMOTE or an http(s) URL, not 'http://'."),
+        Arguments.of(
+            List.of("-t", "fork"),
+            "Invalid value for option '--strategy': 'fork' is not a strategy; expected one of "
+                + String.join(", ", new StrategyConverter.Names())),
+        Arguments.of(
+            List.of("--timeout", "0"), "--timeout must be more than 0 and at most 3600 seconds."),
         Arguments.of(List.of("--retries", "11"), "--retries must be 0 to 10."),
         Arguments.of(List.of("--max-size", "0"), "--max-size must be at least 1 byte."),
         Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"));
@@ -47,7 +58,8 @@ class CliTest {
 
   @ParameterizedTest
   @MethodSource("usageErrors")
-  void usageErrorPrintsOneLineAndUsageSendsNothingCreatesNothingAndExitsTwo(List<String> args, String message) {
+  void usageErrorPrintsOneLineAndUsageSendsNothingCreatesNothingAndExitsTwo(
+      List<String> args, String message) {
     Path dest = tmp.resolve("never-created");
     List<String> all = new ArrayList<>(List.of("-d", dest.toString()));
     if (!args.contains("-s")) {
@@ -60,7 +72,10 @@ class CliTest {
     assertEquals(2, run.status());
     assertEquals("", run.out());
     assertEquals(
-        "*** Usage error: " + message + "\nUsage: flags2 [OPTIONS] [CC...]  (try 'flags2 --help')\n", run.err());
+        "*** Usage error: "
+            + message
+            + "\nUsage: flags2 [OPTIONS] [CC...]  (try 'flags2 --help')\n",
+        run.err());
     assertEquals(0, server.getRequestCount());
     assertFalse(Files.exists(dest));
   }
@@ -70,8 +85,23 @@ class CliTest {
     Flags2Runner.Run run = new Flags2Runner().run("--help");
     assertEquals(0, run.status());
     for (String option :
-        List.of("--all", "--every", "--limit", "--max-req", "--server", "--strategy", "--dest", "--verbose",
-            "--timeout", "--retries", "--max-size", "--no-embedded", "--json", "--debug", "--version", "CC")) {
+        List.of(
+            "--all",
+            "--every",
+            "--limit",
+            "--max-req",
+            "--server",
+            "--strategy",
+            "--dest",
+            "--verbose",
+            "--timeout",
+            "--retries",
+            "--max-size",
+            "--no-embedded",
+            "--json",
+            "--debug",
+            "--version",
+            "CC")) {
       assertTrue(run.out().contains(option), option + " missing from help:\n" + run.out());
     }
     assertEquals("", run.err());
@@ -90,14 +120,25 @@ class CliTest {
   void concurrencyIsCappedByTheStrategyAndTheNumberOfCodes() {
     server.setDispatcher(new FlagDispatcher());
     Flags2Runner.Run run =
-        new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", tmp.toString(), "-t", "sequential", "-m", "50", "a");
+        new Flags2Runner()
+            .run(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                tmp.toString(),
+                "-t",
+                "sequential",
+                "-m",
+                "50",
+                "a");
     assertEquals("1 concurrent connection will be used.", run.outLines().get(2));
   }
 
   @Test
   void credentialsInTheServerUrlAreNeverPrinted() {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
-    String url = server.url("/flags").newBuilder().username("alice").password("s3cret").build().toString();
+    String url =
+        server.url("/flags").newBuilder().username("alice").password("s3cret").build().toString();
     Flags2Runner.Run run = new Flags2Runner().run("-s", url, "-d", tmp.toString(), "-v", "br");
     assertEquals(0, run.status(), run.err());
     assertFalse(run.out().contains("s3cret"), run.out());

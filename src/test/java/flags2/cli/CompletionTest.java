@@ -1,10 +1,9 @@
 package flags2.cli;
 
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import flags2.testing.Flags2Runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,17 @@ class CompletionTest {
     Flags2Runner.Run run = new Flags2Runner().run("generate-completion");
     assertEquals(0, run.status(), run.err());
     assertTrue(run.out().contains("complete -F _complete_flags2"), "not a bash completion script");
-    for (String word : new String[] {"--max-req", "--strategy", "--json", "--no-embedded", "serve", "--error-rate", "threadpool", "virtual"}) {
+    for (String word :
+        new String[] {
+          "--max-req",
+          "--strategy",
+          "--json",
+          "--no-embedded",
+          "serve",
+          "--error-rate",
+          "threadpool",
+          "virtual"
+        }) {
       assertTrue(run.out().contains(word), word + " missing");
     }
   }
@@ -34,7 +43,9 @@ class CompletionTest {
             + " _complete_flags2; echo \"${COMPREPLY[@]}\"";
     // stderr is dropped: outside an interactive completion bash's compopt complains, harmlessly
     Process bash =
-        new ProcessBuilder("bash", "-c", probe, "bash", script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        new ProcessBuilder("bash", "-c", probe, "bash", script.toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertTrue(bash.waitFor(10, TimeUnit.SECONDS));
     String output = new String(bash.getInputStream().readAllBytes()).strip();
     assertEquals(0, bash.exitValue(), output);

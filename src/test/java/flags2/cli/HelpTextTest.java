@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What {@code --help} of every command prints, and the completion script, byte for byte as a user
- * sees them in an 80-column terminal or a pipe. A change to an option's name, order, label or
- * words shows here first; when it is meant, update the file under {@code
+ * sees them in an 80-column terminal or a pipe. A change to an option's name, order, label or words
+ * shows here first; when it is meant, update the file under {@code
  * src/test/resources/flags2/cli/help} and say so in the commit.
  */
 class HelpTextTest {

@@ -18,7 +18,11 @@ public final class ManPage {
     File dir = new File(args[0]);
     int status =
         ManPageGenerator.generateManPage(
-            dir, null, new boolean[0], true, Cli.commandLine(Env.system(Interrupt.none())).getCommandSpec());
+            dir,
+            null,
+            new boolean[0],
+            true,
+            Cli.commandLine(Env.system(Interrupt.none())).getCommandSpec());
     if (status != 0) {
       throw new IOException("picocli's man page generator returned " + status + " for " + dir);
     }

@@ -1,8 +1,8 @@
 package flags2.cli;
 
-import flags2.download.Interrupt;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.download.Interrupt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +26,16 @@ class ManPageIT {
 
     assertTrue(Files.isRegularFile(page), "no man page at " + page);
     // troff as text: no font switches, plain hyphens and apostrophes
-    String text = Files.readString(page).replaceAll("\\\\f[BIRP]", "").replace("\\-", "-").replace("\\*(Aq", "'");
-    assertTrue(text.contains(".TH \"" + name.toUpperCase(java.util.Locale.ROOT) + "\" \"1\""), "not a section-1 page: " + page);
-    List<String> names = command.getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
+    String text =
+        Files.readString(page)
+            .replaceAll("\\\\f[BIRP]", "")
+            .replace("\\-", "-")
+            .replace("\\*(Aq", "'");
+    assertTrue(
+        text.contains(".TH \"" + name.toUpperCase(java.util.Locale.ROOT) + "\" \"1\""),
+        "not a section-1 page: " + page);
+    List<String> names =
+        command.getCommandSpec().options().stream().map(OptionSpec::longestName).toList();
     for (String option : names) {
       assertTrue(text.contains(option), option + " missing from " + page);
     }

@@ -1,14 +1,13 @@
 package flags2.cli;
 
-import flags2.report.Console;
-
-import flags2.common.Site;
-import flags2.download.Interrupt;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Site;
+import flags2.download.Interrupt;
+import flags2.report.Console;
+import flags2.testing.Flags2Runner;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,25 +34,35 @@ class ServeCommandTest {
     PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     AtomicInteger status = new AtomicInteger(-1);
-    Env env = new Env(new Console(out, err, false, 80), Site.standard(), System::nanoTime, Interrupt.none());
+    Env env =
+        new Env(
+            new Console(out, err, false, 80), Site.standard(), System::nanoTime, Interrupt.none());
     Thread serving =
-        Thread.ofPlatform().start(() -> status.set(Cli.run(new String[] {"serve", "--ports", "0,0,0", "--delay", "0.05"}, env)));
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    status.set(
+                        Cli.run(
+                            new String[] {"serve", "--ports", "0,0,0", "--delay", "0.05"}, env)));
 
     List<String> ready = new ArrayList<>();
     assertTimeoutPreemptively(
         Duration.ofSeconds(10),
         () -> {
-          BufferedReader reader = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
+          BufferedReader reader =
+              new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
           for (int i = 0; i < 3; i++) {
             ready.add(reader.readLine());
           }
         });
-    assertTrue(ready.get(0).matches("LOCAL ready: http://127\\.0\\.0\\.1:\\d+/flags"), ready.get(0));
+    assertTrue(
+        ready.get(0).matches("LOCAL ready: http://127\\.0\\.0\\.1:\\d+/flags"), ready.get(0));
     assertTrue(ready.get(1).startsWith("DELAY ready: "), ready.get(1));
     assertTrue(ready.get(2).startsWith("ERROR ready: "), ready.get(2));
 
     String delayUrl = ready.get(1).substring("DELAY ready: ".length());
-    Flags2Runner.Run run = new Flags2Runner().run("-s", delayUrl, "-d", dest.toString(), "a", "b", "c");
+    Flags2Runner.Run run =
+        new Flags2Runner().run("-s", delayUrl, "-d", dest.toString(), "a", "b", "c");
     assertEquals(0, run.status(), run.err());
     assertTrue(run.outLines().contains("43 flags downloaded."), run.out());
     assertTrue(run.outLines().contains("35 not found."), run.out());
@@ -74,6 +83,7 @@ class ServeCommandTest {
     assertEquals(2, new Flags2Runner().run("serve", "--delay", "soon").status());
     assertEquals(2, new Flags2Runner().run("serve", "--seed", "lucky").status());
     assertEquals(2, new Flags2Runner().run("serve", "--error-rate", "1.5").status());
-    assertEquals(2, new Flags2Runner().run("serve", "--dir", dest.resolve("missing").toString()).status());
+    assertEquals(
+        2, new Flags2Runner().run("serve", "--dir", dest.resolve("missing").toString()).status());
   }
 }

@@ -36,8 +36,10 @@ class CodesTest {
   @Test
   void codesAreUpperCasedDeduplicatedAndSorted() {
     assertEquals(
-        List.of("BR", "BZ", "CN", "US"), Codes.expand(List.of("us", "BR", "cn", "Br", "bz"), false, false, NO_LIMIT));
-    assertEquals(78, Codes.expand(List.of("a", "b", "c", "ab", "C"), false, false, NO_LIMIT).size());
+        List.of("BR", "BZ", "CN", "US"),
+        Codes.expand(List.of("us", "BR", "cn", "Br", "bz"), false, false, NO_LIMIT));
+    assertEquals(
+        78, Codes.expand(List.of("a", "b", "c", "ab", "C"), false, false, NO_LIMIT).size());
   }
 
   @Test
@@ -56,12 +58,15 @@ class CodesTest {
   @ValueSource(strings = {"abc", "1", "b1", "", "ß", "\uFF21\uFF22", "é", "-"})
   void anythingButOneOrTwoAsciiLettersIsRejected(String arg) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Codes.expand(List.of("br", arg), false, false, NO_LIMIT));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Codes.expand(List.of("br", arg), false, false, NO_LIMIT));
     assertEquals("each CC argument must be A to Z or AA to ZZ.", e.getMessage());
   }
 
   @Test
   void badArgumentsAreRejectedEvenWithAll() {
-    assertThrows(IllegalArgumentException.class, () -> Codes.expand(List.of("xyz"), true, false, NO_LIMIT));
+    assertThrows(
+        IllegalArgumentException.class, () -> Codes.expand(List.of("xyz"), true, false, NO_LIMIT));
   }
 }

@@ -1,14 +1,14 @@
 package flags2.download;
 
-import flags2.strategy.StrategyKind;
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +27,8 @@ class DestinationTest {
 
   private Flags2Runner.Run run(Path dest, String... codes) {
     String[] args = new String[4 + codes.length];
-    System.arraycopy(new String[] {"-s", server.url("/flags").toString(), "-d", dest.toString()}, 0, args, 0, 4);
+    System.arraycopy(
+        new String[] {"-s", server.url("/flags").toString(), "-d", dest.toString()}, 0, args, 0, 4);
     System.arraycopy(codes, 0, args, 4, codes.length);
     return new Flags2Runner().run(args);
   }
@@ -37,7 +38,9 @@ class DestinationTest {
     Path file = Files.writeString(tmp.resolve("file"), "x");
     Flags2Runner.Run run = run(file.resolve("sub"), "br");
     assertEquals(3, run.status());
-    assertTrue(run.err().startsWith("*** Destination error: cannot create '" + file.resolve("sub") + "'"), run.err());
+    assertTrue(
+        run.err().startsWith("*** Destination error: cannot create '" + file.resolve("sub") + "'"),
+        run.err());
     assertEquals(1, run.err().lines().count());
     assertEquals(0, server.getRequestCount());
   }
@@ -54,16 +57,33 @@ class DestinationTest {
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
-  void aWriteFailureMidRunIsAnErrorForThatCodeAndTheRunGoesOn(StrategyKind strategy) throws IOException {
+  void aWriteFailureMidRunIsAnErrorForThatCodeAndTheRunGoesOn(StrategyKind strategy)
+      throws IOException {
     server.setDispatcher(new FlagDispatcher().serve("BR", "CN", "US"));
     Path dest = Files.createDirectories(tmp.resolve("dest"));
-    Files.createDirectories(dest.resolve("cn.gif/occupied")); // renaming onto a non-empty directory fails
+    Files.createDirectories(
+        dest.resolve("cn.gif/occupied")); // renaming onto a non-empty directory fails
     Flags2Runner.Run run =
-        new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-v", "br", "cn", "us");
+        new Flags2Runner()
+            .run(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "-t",
+                strategy.cliName(),
+                "-v",
+                "br",
+                "cn",
+                "us");
     assertEquals(1, run.status());
-    assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("*** Error for CN: Cannot save image: ")), run.out());
+    assertTrue(
+        run.outLines().stream()
+            .anyMatch(l -> l.startsWith("*** Error for CN: Cannot save image: ")),
+        run.out());
     assertTrue(run.outLines().contains("2 flags downloaded."), run.out());
-    assertTrue(Files.isRegularFile(dest.resolve("br.gif")) && Files.isRegularFile(dest.resolve("us.gif")));
+    assertTrue(
+        Files.isRegularFile(dest.resolve("br.gif")) && Files.isRegularFile(dest.resolve("us.gif")));
     try (var files = Files.list(dest)) {
       assertEquals(3, files.count(), "br.gif, us.gif and the cn.gif directory; no temp file");
     }

@@ -1,13 +1,13 @@
 package flags2.download;
 
-import flags2.strategy.StrategyKind;
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

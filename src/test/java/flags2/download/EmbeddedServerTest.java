@@ -1,10 +1,10 @@
 package flags2.download;
 
-import flags2.common.Site;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Site;
+import flags2.testing.Flags2Runner;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,13 +26,15 @@ class EmbeddedServerTest {
   @Test
   void aMissingLocalServerIsEmbeddedForTheRunAndItsPortFreedAfter() throws IOException {
     int port = freePort();
-    Flags2Runner runner = new Flags2Runner().site(Site.LOCAL, HttpUrl.get("http://localhost:" + port + "/flags"));
+    Flags2Runner runner =
+        new Flags2Runner().site(Site.LOCAL, HttpUrl.get("http://localhost:" + port + "/flags"));
 
     Flags2Runner.Run run = runner.run("-s", "local", "-d", dest.toString(), "-v", "br", "xx");
 
     assertEquals(0, run.status(), run.err());
     assertEquals(
-        "note: nothing listens on localhost:" + port
+        "note: nothing listens on localhost:"
+            + port
             + "; using the embedded LOCAL server for this run (see 'flags2 serve')\n",
         run.err());
     assertTrue(run.outLines().contains("BR OK"), run.out());
@@ -45,9 +47,11 @@ class EmbeddedServerTest {
   @Test
   void noEmbeddedMeansARefusedConnectionIsAnErrorPerCode() throws IOException {
     int port = freePort();
-    Flags2Runner runner = new Flags2Runner().site(Site.DELAY, HttpUrl.get("http://localhost:" + port + "/flags"));
+    Flags2Runner runner =
+        new Flags2Runner().site(Site.DELAY, HttpUrl.get("http://localhost:" + port + "/flags"));
 
-    Flags2Runner.Run run = runner.run("-s", "DELAY", "--no-embedded", "-d", dest.toString(), "-v", "br", "xx");
+    Flags2Runner.Run run =
+        runner.run("-s", "DELAY", "--no-embedded", "-d", dest.toString(), "-v", "br", "xx");
 
     assertEquals(1, run.status());
     assertEquals("", run.err());

@@ -1,13 +1,13 @@
 package flags2.download;
 
-import flags2.strategy.StrategyKind;
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
-import flags2.testing.RawServer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
+import flags2.testing.RawServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,8 @@ class FaultsTest {
   @TempDir Path dest;
 
   private Flags2Runner.Run run(String url, StrategyKind strategy, String... args) {
-    Stream<String> common = Stream.of("-s", url, "-d", dest.toString(), "-t", strategy.cliName(), "-v");
+    Stream<String> common =
+        Stream.of("-s", url, "-d", dest.toString(), "-t", strategy.cliName(), "-v");
     return new Flags2Runner().run(Stream.concat(common, Stream.of(args)).toList());
   }
 
@@ -66,7 +67,13 @@ class FaultsTest {
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
   void statusCodesOtherThan200And404AreErrors(StrategyKind strategy) throws IOException {
-    server.setDispatcher(new FlagDispatcher().status("TP", 418).status("TM", 429).status("SE", 500).status("SU", 503).serve("BR"));
+    server.setDispatcher(
+        new FlagDispatcher()
+            .status("TP", 418)
+            .status("TM", 429)
+            .status("SE", 500)
+            .status("SU", 503)
+            .serve("BR"));
     Flags2Runner.Run run = run(strategy, "tp", "tm", "se", "su", "br");
     assertEquals(1, run.status());
     for (String line :
@@ -97,7 +104,8 @@ class FaultsTest {
                         .build()));
     Flags2Runner.Run run = run(strategy, "br");
     assertEquals(1, run.status(), run.out());
-    assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith("*** Error for BR: ")), run.out());
+    assertTrue(
+        run.outLines().stream().anyMatch(l -> l.startsWith("*** Error for BR: ")), run.out());
     assertEquals(Set.of("br.gif"), filesInDest());
     assertArrayEquals(FlagDispatcher.image("old"), Files.readAllBytes(dest.resolve("br.gif")));
   }
@@ -107,7 +115,11 @@ class FaultsTest {
   void aBodyShorterThanItsContentLengthIsAnError(StrategyKind strategy) throws IOException {
     keepAnOldImage();
     try (RawServer raw =
-        new RawServer(out -> out.write(RawServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: 1000\r\n\r\nGIF89a short")))) {
+        new RawServer(
+            out ->
+                out.write(
+                    RawServer.ascii(
+                        "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: 1000\r\n\r\nGIF89a short")))) {
       assertOneError(run(raw.url(), strategy, "br"), "unexpected end of stream");
     }
   }
@@ -120,12 +132,16 @@ class FaultsTest {
     try (RawServer raw =
         new RawServer(
             out -> {
-              out.write(RawServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nTransfer-Encoding: chunked\r\n\r\n"));
+              out.write(
+                  RawServer.ascii(
+                      "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nTransfer-Encoding: chunked\r\n\r\n"));
               while (true) { // until the client hangs up
                 out.write(chunk);
               }
             })) {
-      assertOneError(run(raw.url(), strategy, "--max-size", "100000", "br"), "Image larger than --max-size (100000 bytes)");
+      assertOneError(
+          run(raw.url(), strategy, "--max-size", "100000", "br"),
+          "Image larger than --max-size (100000 bytes)");
     }
   }
 
@@ -134,8 +150,13 @@ class FaultsTest {
   void anAnnouncedEnormousBodyIsRefusedBeforeReading(StrategyKind strategy) throws IOException {
     keepAnOldImage();
     try (RawServer raw =
-        new RawServer(out -> out.write(RawServer.ascii("HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: 9000000000\r\n\r\nGIF89a")))) {
-      assertOneError(run(raw.url(), strategy, "br"), "Image larger than --max-size (5242880 bytes)");
+        new RawServer(
+            out ->
+                out.write(
+                    RawServer.ascii(
+                        "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: 9000000000\r\n\r\nGIF89a")))) {
+      assertOneError(
+          run(raw.url(), strategy, "br"), "Image larger than --max-size (5242880 bytes)");
     }
   }
 
@@ -143,13 +164,21 @@ class FaultsTest {
   @EnumSource(StrategyKind.class)
   void noResponseAtAllEndsAtTheTimeout(StrategyKind strategy) throws IOException {
     keepAnOldImage();
-    server.setDispatcher(new FlagDispatcher().respond("BR", () -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build()));
+    server.setDispatcher(
+        new FlagDispatcher()
+            .respond(
+                "BR",
+                () ->
+                    new MockResponse.Builder()
+                        .onResponseStart(SocketEffect.Stall.INSTANCE)
+                        .build()));
     assertOneError(run(strategy, "--timeout", "0.5", "br"), "Timeout after 0.5s");
   }
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
-  void aTrickleThatNeverTripsTheReadTimeoutEndsAtTheDeadline(StrategyKind strategy) throws IOException {
+  void aTrickleThatNeverTripsTheReadTimeoutEndsAtTheDeadline(StrategyKind strategy)
+      throws IOException {
     keepAnOldImage();
     server.setDispatcher(
         new FlagDispatcher()
@@ -159,7 +188,8 @@ class FaultsTest {
                     new MockResponse.Builder()
                         .addHeader("Content-Type", "image/gif")
                         .body(new Buffer().write(new byte[200]))
-                        .throttleBody(1, 50, TimeUnit.MILLISECONDS) // 10 s in all, a byte every 50 ms
+                        .throttleBody(
+                            1, 50, TimeUnit.MILLISECONDS) // 10 s in all, a byte every 50 ms
                         .build()));
     assertOneError(run(strategy, "--timeout", "1", "br"), "Timeout after 1s");
   }
@@ -169,8 +199,16 @@ class FaultsTest {
   void anEmptyBodyOrANonImageIsAnError(StrategyKind strategy) throws IOException {
     server.setDispatcher(
         new FlagDispatcher()
-            .respond("EB", () -> new MockResponse.Builder().addHeader("Content-Type", "image/gif").build())
-            .respond("HT", () -> new MockResponse.Builder().addHeader("Content-Type", "text/html").body("<html>oops</html>").build()));
+            .respond(
+                "EB",
+                () -> new MockResponse.Builder().addHeader("Content-Type", "image/gif").build())
+            .respond(
+                "HT",
+                () ->
+                    new MockResponse.Builder()
+                        .addHeader("Content-Type", "text/html")
+                        .body("<html>oops</html>")
+                        .build()));
     Flags2Runner.Run run = run(strategy, "eb", "ht");
     assertTrue(run.outLines().contains("*** Error for EB: Empty response body"), run.out());
     assertTrue(run.outLines().contains("*** Error for HT: Not an image: text/html"), run.out());
@@ -212,8 +250,10 @@ class FaultsTest {
     Flags2Runner.Run run = run(strategy, "fa", "sa", "lo");
 
     assertTrue(run.outLines().contains("FA OK"), run.out());
-    assertTrue(run.outLines().contains("*** Error for SA: Too many redirects (more than 5)"), run.out());
-    assertTrue(run.outLines().contains("*** Error for LO: Too many redirects (more than 5)"), run.out());
+    assertTrue(
+        run.outLines().contains("*** Error for SA: Too many redirects (more than 5)"), run.out());
+    assertTrue(
+        run.outLines().contains("*** Error for LO: Too many redirects (more than 5)"), run.out());
     assertEquals(Set.of("fa.gif"), filesInDest());
   }
 }

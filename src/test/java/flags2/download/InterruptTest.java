@@ -1,12 +1,11 @@
 package flags2.download;
 
-import flags2.strategy.StrategyKind;
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,10 @@ class InterruptTest {
     never.countDown();
   }
 
-  /** Serves the first {@code quick} codes; the rest send 10 bytes of a body and hang, a temp file open. */
+  /**
+   * Serves the first {@code quick} codes; the rest send 10 bytes of a body and hang, a temp file
+   * open.
+   */
   private final class HalfHanging extends FlagDispatcher {
     final AtomicInteger held = new AtomicInteger();
     final CountDownLatch holding = new CountDownLatch(1);
@@ -73,13 +75,26 @@ class InterruptTest {
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
-  void ctrlCCancelsReportsWhatWasDoneAndLeavesNoPartialFile(StrategyKind strategy) throws Exception {
+  void ctrlCCancelsReportsWhatWasDoneAndLeavesNoPartialFile(StrategyKind strategy)
+      throws Exception {
     HalfHanging dispatcher = new HalfHanging(3);
     server.setDispatcher(dispatcher);
     Interrupt ctrlC = Interrupt.none();
     List<String> args =
-        List.of("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-m", "4", "a", "--timeout", "60");
-    CompletableFuture<Flags2Runner.Run> running = CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
+        List.of(
+            "-s",
+            server.url("/flags").toString(),
+            "-d",
+            dest.toString(),
+            "-t",
+            strategy.cliName(),
+            "-m",
+            "4",
+            "a",
+            "--timeout",
+            "60");
+    CompletableFuture<Flags2Runner.Run> running =
+        CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
 
     assertTrue(dispatcher.holding.await(10, TimeUnit.SECONDS), "no request reached the server");
     long fired = System.nanoTime();

@@ -1,11 +1,11 @@
 package flags2.download;
 
-import flags2.strategy.StrategyKind;
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +47,9 @@ class RetriesTest {
       String code = request.getUrl().pathSegments().get(1).toUpperCase();
       int n = requests.computeIfAbsent(code, c -> new AtomicInteger()).getAndIncrement();
       List<Supplier<MockResponse>> script = scripts.get(code);
-      return script == null ? super.dispatch(request) : script.get(Math.min(n, script.size() - 1)).get();
+      return script == null
+          ? super.dispatch(request)
+          : script.get(Math.min(n, script.size() - 1)).get();
     }
 
     int requestsFor(String code) {
@@ -64,7 +66,15 @@ class RetriesTest {
   }
 
   private Flags2Runner.Run run(StrategyKind strategy, String... args) {
-    Stream<String> common = Stream.of("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-v");
+    Stream<String> common =
+        Stream.of(
+            "-s",
+            server.url("/flags").toString(),
+            "-d",
+            dest.toString(),
+            "-t",
+            strategy.cliName(),
+            "-v");
     return new Flags2Runner().run(Stream.concat(common, Stream.of(args)).toList());
   }
 
@@ -75,7 +85,9 @@ class RetriesTest {
     server.setDispatcher(script);
     Flags2Runner.Run run = run(strategy, "--retries", "2", "br");
     assertEquals(0, run.status(), run.out());
-    assertEquals(List.of("BR OK"), run.outLines().stream().filter(l -> l.startsWith("BR") || l.contains("for BR")).toList());
+    assertEquals(
+        List.of("BR OK"),
+        run.outLines().stream().filter(l -> l.startsWith("BR") || l.contains("for BR")).toList());
     assertTrue(run.outLines().contains("1 flag downloaded."), run.out());
     assertEquals(3, script.requestsFor("BR"));
   }
@@ -87,7 +99,8 @@ class RetriesTest {
     server.setDispatcher(script);
     Flags2Runner.Run run = run(strategy, "--retries", "1", "br");
     assertEquals(1, run.status());
-    assertTrue(run.outLines().contains("*** Error for BR: HTTP error 429 - Client Error"), run.out());
+    assertTrue(
+        run.outLines().contains("*** Error for BR: HTTP error 429 - Client Error"), run.out());
     assertTrue(run.outLines().contains("1 error."), run.out());
     assertEquals(2, script.requestsFor("BR"));
   }
@@ -95,7 +108,8 @@ class RetriesTest {
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
   void notFoundAndOtherClientErrorsAreNeverRetried(StrategyKind strategy) {
-    Script script = new Script().answer("TP", status(418), ok("TP")).answer("BA", status(400), ok("BA"));
+    Script script =
+        new Script().answer("TP", status(418), ok("TP")).answer("BA", status(400), ok("BA"));
     server.setDispatcher(script);
     Flags2Runner.Run run = run(strategy, "--retries", "3", "xx", "tp", "ba");
     assertEquals(1, script.requestsFor("XX"));
@@ -108,7 +122,13 @@ class RetriesTest {
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
   void aTimeoutIsRetried(StrategyKind strategy) {
-    Script script = new Script().answer("BR", () -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build(), ok("BR"));
+    Script script =
+        new Script()
+            .answer(
+                "BR",
+                () ->
+                    new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build(),
+                ok("BR"));
     server.setDispatcher(script);
     Flags2Runner.Run run = run(strategy, "--retries", "1", "--timeout", "0.5", "br");
     assertEquals(0, run.status(), run.out());
@@ -116,10 +136,16 @@ class RetriesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = StrategyKind.class, names = {"SEQUENTIAL", "ASYNC"})
+  @EnumSource(
+      value = StrategyKind.class,
+      names = {"SEQUENTIAL", "ASYNC"})
   void retryAfterIsHonoured(StrategyKind strategy) {
     Script script =
-        new Script().answer("BR", () -> new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build(), ok("BR"));
+        new Script()
+            .answer(
+                "BR",
+                () -> new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build(),
+                ok("BR"));
     server.setDispatcher(script);
     Flags2Runner.Run run = run(strategy, "--retries", "1", "br");
     assertEquals(0, run.status(), run.out());

@@ -1,13 +1,13 @@
 package flags2.report;
 
-import flags2.strategy.StrategyKind;
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -31,15 +31,37 @@ class JsonReportTest {
     server.setDispatcher(new FlagDispatcher().serve("BR", "CN").status("TP", 418));
     Flags2Runner.Run run =
         new Flags2Runner()
-            .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "--json", "cn", "br", "xx", "tp");
+            .run(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "-t",
+                strategy.cliName(),
+                "--json",
+                "cn",
+                "br",
+                "xx",
+                "tp");
 
     assertEquals(1, run.status());
     assertEquals("", run.err());
     assertEquals(1, run.outLines().size(), "exactly one line of JSON: " + run.out());
     JsonNode json = MAPPER.readTree(run.out());
     assertEquals(
-        List.of("site", "url", "strategy", "concurrency", "requested", "ok", "not_found", "error", "not_attempted",
-            "elapsed_seconds", "exit_status", "results"),
+        List.of(
+            "site",
+            "url",
+            "strategy",
+            "concurrency",
+            "requested",
+            "ok",
+            "not_found",
+            "error",
+            "not_attempted",
+            "elapsed_seconds",
+            "exit_status",
+            "results"),
         iterable(json.fieldNames()));
     assertEquals("URL", json.get("site").asText());
     assertEquals(server.url("/flags").toString(), json.get("url").asText());
@@ -53,7 +75,11 @@ class JsonReportTest {
     assertTrue(json.get("elapsed_seconds").isNumber());
 
     JsonNode results = json.get("results");
-    assertEquals(List.of("BR", "CN", "TP", "XX"), StreamSupport.stream(results.spliterator(), false).map(r -> r.get("code").asText()).toList());
+    assertEquals(
+        List.of("BR", "CN", "TP", "XX"),
+        StreamSupport.stream(results.spliterator(), false)
+            .map(r -> r.get("code").asText())
+            .toList());
     JsonNode br = results.get(0);
     assertEquals("ok", br.get("outcome").asText());
     assertEquals(200, br.get("http_status").asInt());
@@ -67,20 +93,38 @@ class JsonReportTest {
   }
 
   @Test
-  void messagesWithQuotesBackslashesControlAndNonAsciiCharactersSurviveTheRoundTrip() throws Exception {
+  void messagesWithQuotesBackslashesControlAndNonAsciiCharactersSurviveTheRoundTrip()
+      throws Exception {
     String nasty = "Teapot \"brewing\" \\ tab\t bell\u0007 naïve ☕ \uD83C\uDDE7\uD83C\uDDF7";
     server.setDispatcher(
-        new FlagDispatcher().respond("TP", () -> new MockResponse.Builder().status("HTTP/1.1 418 " + nasty).build()));
-    Flags2Runner.Run run = new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "--json", "tp");
+        new FlagDispatcher()
+            .respond(
+                "TP", () -> new MockResponse.Builder().status("HTTP/1.1 418 " + nasty).build()));
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "--json", "tp");
     JsonNode json = MAPPER.readTree(run.out());
-    assertEquals("HTTP error 418 - " + nasty.strip(), json.get("results").get(0).get("error").asText());
+    assertEquals(
+        "HTTP error 418 - " + nasty.strip(), json.get("results").get(0).get("error").asText());
   }
 
   @Test
   void verboseLinesGoToStderrSoStdoutStaysOneObject() throws Exception {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
-    Flags2Runner.Run run = new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "--json", "-v", "br", "xx");
-    assertEquals(java.util.Set.of("BR OK", "XX not found"), java.util.Set.copyOf(run.err().lines().toList())); // completion order
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "--json",
+                "-v",
+                "br",
+                "xx");
+    assertEquals(
+        java.util.Set.of("BR OK", "XX not found"),
+        java.util.Set.copyOf(run.err().lines().toList())); // completion order
     assertEquals(2, run.err().lines().count());
     assertEquals(2, MAPPER.readTree(run.out()).get("results").size());
   }
@@ -88,9 +132,13 @@ class JsonReportTest {
   @Test
   void credentialsAreRedactedInTheUrlField() throws Exception {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
-    String url = server.url("/flags").newBuilder().username("alice").password("s3cret").build().toString();
+    String url =
+        server.url("/flags").newBuilder().username("alice").password("s3cret").build().toString();
     Flags2Runner.Run run = new Flags2Runner().run("-s", url, "-d", dest.toString(), "--json", "br");
-    assertTrue(!run.out().contains("s3cret") && MAPPER.readTree(run.out()).get("url").asText().contains("***@"), run.out());
+    assertTrue(
+        !run.out().contains("s3cret")
+            && MAPPER.readTree(run.out()).get("url").asText().contains("***@"),
+        run.out());
   }
 
   private static List<String> iterable(java.util.Iterator<String> names) {

@@ -1,11 +1,11 @@
 package flags2.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import flags2.common.Codes;
 import flags2.common.Site;
 import flags2.strategy.Result;
 import flags2.strategy.Status;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +14,12 @@ import java.util.List;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
-/** The report texts, exactly as DESIGN.md gives them. */
+/** The report texts, exactly as the README gives them (What a run prints). */
 class TextReportTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-  private static final Site.Target DELAY = new Site.Target(Site.DELAY, HttpUrl.get("http://localhost:18002/flags"));
+  private static final Site.Target DELAY =
+      new Site.Target(Site.DELAY, HttpUrl.get("http://localhost:18002/flags"));
 
   private String printed() {
     return bytes.toString(StandardCharsets.UTF_8);
@@ -57,7 +58,8 @@ class TextReportTest {
   @Test
   void tenCodesOrFewerAreListedAndSingularsAreSingular() {
     TextReport reporter = new TextReport(out, false);
-    reporter.initial(new Site.Target(Site.URL, HttpUrl.get("http://example.com/flags")), List.of("BR"), 1);
+    reporter.initial(
+        new Site.Target(Site.URL, HttpUrl.get("http://example.com/flags")), List.of("BR"), 1);
     reporter.accept(result("BR", Status.OK));
     reporter.finish(Duration.ofMillis(5), 0, ExitStatus.OK);
     assertEquals(

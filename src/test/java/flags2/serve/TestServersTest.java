@@ -1,13 +1,13 @@
 package flags2.serve;
 
-import flags2.common.Codes;
-import flags2.common.Site;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Codes;
+import flags2.common.Site;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TestServersTest {
   private static final OkHttpClient CLIENT = new OkHttpClient();
-  private static final Map<Site, Integer> ANY_PORTS = Map.of(Site.LOCAL, 0, Site.DELAY, 0, Site.ERROR, 0);
+  private static final Map<Site, Integer> ANY_PORTS =
+      Map.of(Site.LOCAL, 0, Site.DELAY, 0, Site.ERROR, 0);
 
   @TempDir Path tmp;
 
@@ -47,9 +48,16 @@ class TestServersTest {
     CLIENT.connectionPool().evictAll();
   }
 
-  private static TestServers.Config config(double delay, double errorRate, OptionalLong seed, Path dir) {
+  private static TestServers.Config config(
+      double delay, double errorRate, OptionalLong seed, Path dir) {
     return new TestServers.Config(
-        InetAddress.getLoopbackAddress(), ANY_PORTS, new Delay(delay, delay), errorRate, 0.5, seed, dir);
+        InetAddress.getLoopbackAddress(),
+        ANY_PORTS,
+        new Delay(delay, delay),
+        errorRate,
+        0.5,
+        seed,
+        dir);
   }
 
   private static TestServers start(TestServers.Config config) throws IOException {
@@ -77,7 +85,9 @@ class TestServersTest {
 
       Reply metadata = get(local, "br/metadata.json");
       assertEquals("application/json", metadata.contentType());
-      assertEquals("{\"country\": \"Brazil\", \"iso_cc\": \"BR\"}", new String(metadata.body(), StandardCharsets.UTF_8));
+      assertEquals(
+          "{\"country\": \"Brazil\", \"iso_cc\": \"BR\"}",
+          new String(metadata.body(), StandardCharsets.UTF_8));
 
       assertEquals(404, get(local, "xx/xx.gif").code());
       assertEquals(404, get(local, "br/cn.gif").code());
@@ -89,7 +99,8 @@ class TestServersTest {
   void everyGeneratedImageIsAGifOfOneTo40KilobytesAndTheSameEveryTime() throws IOException {
     for (String code : Codes.countryCodes()) {
       byte[] gif = GeneratedContent.draw(code);
-      assertTrue(gif.length >= 1024 && gif.length <= 40 * 1024, code + ": " + gif.length + " bytes");
+      assertTrue(
+          gif.length >= 1024 && gif.length <= 40 * 1024, code + ": " + gif.length + " bytes");
       assertEquals("GIF89a", new String(gif, 0, 6, StandardCharsets.US_ASCII));
     }
     assertArrayEquals(GeneratedContent.draw("BR"), GeneratedContent.draw("BR"));
@@ -128,19 +139,25 @@ class TestServersTest {
     Set<String> first = teapots(config(0, 0.25, OptionalLong.of(7), null));
     Set<String> second = teapots(config(0, 0.25, OptionalLong.of(7), null));
     assertEquals(first, second);
-    assertTrue(first.size() > 194 / 8 && first.size() < 194 / 2, "a 25 % rate gave " + first.size() + " errors");
+    assertTrue(
+        first.size() > 194 / 8 && first.size() < 194 / 2,
+        "a 25 % rate gave " + first.size() + " errors");
     assertNotEquals(first, teapots(config(0, 0.25, OptionalLong.of(8), null)));
   }
 
   @Test
   void withRandomSeedEachRunDrawsAfresh() throws IOException {
-    assertNotEquals(teapots(config(0, 0.5, OptionalLong.empty(), null)), teapots(config(0, 0.5, OptionalLong.empty(), null)));
+    assertNotEquals(
+        teapots(config(0, 0.5, OptionalLong.empty(), null)),
+        teapots(config(0, 0.5, OptionalLong.empty(), null)));
   }
 
   private static String rawGet(HttpUrl base, String rawPath) throws IOException {
     try (Socket socket = new Socket(base.host(), base.port())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -160,7 +177,8 @@ class TestServersTest {
     Path root = Files.createDirectories(tmp.resolve("root/flags/br"));
     Files.writeString(tmp.resolve("secret.txt"), "TOP SECRET");
     Files.writeString(tmp.resolve("root/secret.txt"), "TOP SECRET");
-    try (TestServers servers = start(config(0, 0, OptionalLong.of(0), root.getParent().getParent()))) {
+    try (TestServers servers =
+        start(config(0, 0, OptionalLong.of(0), root.getParent().getParent()))) {
       String reply = rawGet(servers.url(Site.LOCAL), rawPath);
       assertTrue(reply.startsWith("HTTP/1.1 400") || reply.startsWith("HTTP/1.1 404"), reply);
       assertFalse(reply.contains("TOP SECRET"), reply);
@@ -192,30 +210,42 @@ class TestServersTest {
     dispatcher.setMaxRequests(1000);
     dispatcher.setMaxRequestsPerHost(1000);
     OkHttpClient client =
-        CLIENT.newBuilder().dispatcher(dispatcher).connectionPool(new okhttp3.ConnectionPool(1000, 1, java.util.concurrent.TimeUnit.MINUTES)).build();
-    java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger maxRunning = new java.util.concurrent.atomic.AtomicInteger();
+        CLIENT
+            .newBuilder()
+            .dispatcher(dispatcher)
+            .connectionPool(
+                new okhttp3.ConnectionPool(1000, 1, java.util.concurrent.TimeUnit.MINUTES))
+            .build();
+    java.util.concurrent.atomic.AtomicInteger failures =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger maxRunning =
+        new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1000);
     // 2 s: long enough that all 1000 are open before the first answer, even on a loaded machine
     try (TestServers servers = start(config(2, 0, OptionalLong.of(0), null))) {
       HttpUrl url = servers.url(Site.DELAY).newBuilder().addPathSegments("br/br.gif").build();
       for (int i = 0; i < 1000; i++) {
-        client.newCall(new Request.Builder().url(url).build()).enqueue(new okhttp3.Callback() {
-          @Override public void onFailure(okhttp3.Call call, IOException e) {
-            failures.incrementAndGet();
-            done.countDown();
-          }
+        client
+            .newCall(new Request.Builder().url(url).build())
+            .enqueue(
+                new okhttp3.Callback() {
+                  @Override
+                  public void onFailure(okhttp3.Call call, IOException e) {
+                    failures.incrementAndGet();
+                    done.countDown();
+                  }
 
-          @Override public void onResponse(okhttp3.Call call, Response response) {
-            maxRunning.accumulateAndGet(dispatcher.runningCallsCount(), Math::max);
-            try (response) {
-              if (response.code() != 200) {
-                failures.incrementAndGet();
-              }
-            }
-            done.countDown();
-          }
-        });
+                  @Override
+                  public void onResponse(okhttp3.Call call, Response response) {
+                    maxRunning.accumulateAndGet(dispatcher.runningCallsCount(), Math::max);
+                    try (response) {
+                      if (response.code() != 200) {
+                        failures.incrementAndGet();
+                      }
+                    }
+                    done.countDown();
+                  }
+                });
       }
       assertTrue(done.await(60, java.util.concurrent.TimeUnit.SECONDS), "requests did not finish");
     } finally {
@@ -223,7 +253,8 @@ class TestServersTest {
       client.connectionPool().evictAll();
     }
     assertEquals(0, failures.get());
-    assertTrue(maxRunning.get() > 900, "only " + maxRunning.get() + " requests were in flight together");
+    assertTrue(
+        maxRunning.get() > 900, "only " + maxRunning.get() + " requests were in flight together");
   }
 
   @Test
@@ -234,7 +265,8 @@ class TestServersTest {
       assertTrue(InetAddress.getByName(url.host()).isLoopbackAddress(), url.host());
       port = url.port();
     }
-    try (java.net.ServerSocket again = new java.net.ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket again =
+        new java.net.ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
       assertEquals(port, again.getLocalPort());
     }
   }

@@ -1,11 +1,11 @@
 package flags2.strategy;
 
-import flags2.testing.FlagDispatcher;
-import flags2.testing.Flags2Runner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.testing.FlagDispatcher;
+import flags2.testing.Flags2Runner;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -59,17 +59,33 @@ class ConcurrencyTest {
     }
   }
 
-  private void assertPeak(StrategyKind strategy, int codes, String maxReq, int expected) throws Exception {
+  private void assertPeak(StrategyKind strategy, int codes, String maxReq, int expected)
+      throws Exception {
     HoldingDispatcher dispatcher = new HoldingDispatcher(expected);
     server.setDispatcher(dispatcher);
     String[] args = {
-      "-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-e", "-l", String.valueOf(codes), "-m", maxReq
+      "-s",
+      server.url("/flags").toString(),
+      "-d",
+      dest.toString(),
+      "-t",
+      strategy.cliName(),
+      "-e",
+      "-l",
+      String.valueOf(codes),
+      "-m",
+      maxReq
     };
-    CompletableFuture<Flags2Runner.Run> run = CompletableFuture.supplyAsync(() -> new Flags2Runner().run(args));
+    CompletableFuture<Flags2Runner.Run> run =
+        CompletableFuture.supplyAsync(() -> new Flags2Runner().run(args));
 
-    assertTrue(dispatcher.reached.await(20, TimeUnit.SECONDS), "never had " + expected + " in flight; peak " + dispatcher.peak);
+    assertTrue(
+        dispatcher.reached.await(20, TimeUnit.SECONDS),
+        "never had " + expected + " in flight; peak " + dispatcher.peak);
     // With the limit reached and every request held, a client over its limit would send more now.
-    assertFalse(dispatcher.exceeded.await(300, TimeUnit.MILLISECONDS), "more than " + expected + " in flight");
+    assertFalse(
+        dispatcher.exceeded.await(300, TimeUnit.MILLISECONDS),
+        "more than " + expected + " in flight");
     dispatcher.release.countDown();
 
     Flags2Runner.Run done = run.get(30, TimeUnit.SECONDS);
@@ -80,13 +96,17 @@ class ConcurrencyTest {
   }
 
   @ParameterizedTest(name = "{0} -m 7 over 40 codes keeps 7 in flight")
-  @EnumSource(value = StrategyKind.class, names = {"THREADPOOL", "ASYNC", "VIRTUAL"})
+  @EnumSource(
+      value = StrategyKind.class,
+      names = {"THREADPOOL", "ASYNC", "VIRTUAL"})
   void concurrentStrategiesReachTheirLimitAndNeverPassIt(StrategyKind strategy) throws Exception {
     assertPeak(strategy, 40, "7", 7);
   }
 
   @ParameterizedTest(name = "{0} -m 1000 over 12 codes has all 12 in flight")
-  @EnumSource(value = StrategyKind.class, names = {"THREADPOOL", "ASYNC", "VIRTUAL"})
+  @EnumSource(
+      value = StrategyKind.class,
+      names = {"THREADPOOL", "ASYNC", "VIRTUAL"})
   void aLimitAboveTheCodeCountSendsEveryCodeAtOnce(StrategyKind strategy) throws Exception {
     assertPeak(strategy, 12, "1000", 12);
   }
@@ -104,8 +124,21 @@ class ConcurrencyTest {
     dispatcher.release.countDown();
     server.setDispatcher(dispatcher);
     Flags2Runner.Run run =
-        new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", strategy.cliName(), "-e", "-l", "40");
-    String expected = limit == 1 ? "1 concurrent connection will be used." : limit + " concurrent connections will be used.";
+        new Flags2Runner()
+            .run(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "-t",
+                strategy.cliName(),
+                "-e",
+                "-l",
+                "40");
+    String expected =
+        limit == 1
+            ? "1 concurrent connection will be used."
+            : limit + " concurrent connections will be used.";
     assertEquals(expected, run.outLines().get(2));
   }
 }

@@ -22,7 +22,8 @@ public class FlagDispatcher extends Dispatcher {
 
   /** A small body that looks like a GIF and differs per code. */
   public static byte[] image(String code) {
-    return ("GIF89a flag of " + code + " " + "#".repeat(code.charAt(0))).getBytes(StandardCharsets.US_ASCII);
+    return ("GIF89a flag of " + code + " " + "#".repeat(code.charAt(0)))
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   public static MockResponse ok(String code) {
@@ -46,13 +47,17 @@ public class FlagDispatcher extends Dispatcher {
   }
 
   public FlagDispatcher status(String code, int status) {
-    return respond(code, () -> new MockResponse.Builder().code(status).body("no flag here").build());
+    return respond(
+        code, () -> new MockResponse.Builder().code(status).body("no flag here").build());
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
     Matcher m = PATH.matcher(request.getUrl().encodedPath());
-    Supplier<MockResponse> scripted = m.matches() ? responses.get(m.group(1).toUpperCase(Locale.ROOT)) : null;
-    return scripted != null ? scripted.get() : new MockResponse.Builder().code(404).body("Not Found").build();
+    Supplier<MockResponse> scripted =
+        m.matches() ? responses.get(m.group(1).toUpperCase(Locale.ROOT)) : null;
+    return scripted != null
+        ? scripted.get()
+        : new MockResponse.Builder().code(404).body("Not Found").build();
   }
 }

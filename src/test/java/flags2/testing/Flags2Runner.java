@@ -64,6 +64,7 @@ public final class Flags2Runner {
             clock == null ? System::nanoTime : () -> clock.getAndAdd(tick),
             interrupt);
     int status = Cli.run(new ArrayList<>(args).toArray(String[]::new), env);
-    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
