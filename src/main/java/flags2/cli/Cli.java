@@ -30,7 +30,7 @@ public final class Cli {
   }
 
   /** The command and its subcommands, before any output or error handling is set. */
-  public static CommandLine commandLine(Env env) {
+  static CommandLine commandLine(Env env) {
     CommandLine cmd = new CommandLine(new DownloadCommand(env).spec());
     cmd.addSubcommand(new ServeCommand(env).spec());
     cmd.addSubcommand(new BenchCommand(env).spec());

@@ -11,9 +11,9 @@ import java.util.random.RandomGenerator;
  * delayed, and the delay. With a seed every choice is a pure function of (seed, request path), so
  * every run against a server gives the same counts; without one, each request draws afresh.
  */
-public record Behaviour(double errorRate, double delayShare, Delay delay, OptionalLong seed) {
+record Behaviour(double errorRate, double delayShare, Delay delay, OptionalLong seed) {
 
-  public Behaviour {
+  Behaviour {
     if (!(errorRate >= 0 && errorRate <= 1) || !(delayShare >= 0 && delayShare <= 1)) {
       throw new IllegalArgumentException("rates and shares must be between 0 and 1");
     }
