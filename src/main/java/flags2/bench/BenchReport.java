@@ -29,6 +29,20 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * request in flight, whatever the level.
  */
 final class BenchReport {
+  /** The columns of the table, in the terminal and in the HTML page. */
+  private static final List<String> HEADINGS =
+      List.of(
+          "strategy",
+          "max-req",
+          "used",
+          "median",
+          "min",
+          "max",
+          "ok",
+          "not found",
+          "errors",
+          "speed-up");
+
   private final List<Bench.Cell> cells;
   private final List<String> about;
 
@@ -42,32 +56,9 @@ final class BenchReport {
   void printTable(PrintStream out) {
     about.forEach(out::println);
     out.println();
-    out.printf(
-        "%-10s %7s %4s %8s %8s %8s %4s %9s %6s %8s%n",
-        "strategy",
-        "max-req",
-        "used",
-        "median",
-        "min",
-        "max",
-        "ok",
-        "not found",
-        "errors",
-        "speed-up");
+    out.printf("%-10s %7s %4s %8s %8s %8s %4s %9s %6s %8s%n", HEADINGS.toArray());
     for (Bench.Cell cell : cells) {
-      DownloadRun.Outcome last = cell.last();
-      out.printf(
-          "%-10s %7d %4d %8s %8s %8s %4d %9d %6d %8s%n",
-          cell.strategy().cliName(),
-          cell.level(),
-          cell.concurrency(),
-          seconds(cell.median()),
-          seconds(cell.min()),
-          seconds(cell.max()),
-          last.ok(),
-          last.notFound(),
-          last.errors(),
-          speedUp(cell));
+      out.printf("%-10s %7d %4d %8s %8s %8s %4d %9d %6d %8s%n", row(cell).toArray());
     }
   }
 
@@ -89,36 +80,13 @@ final class BenchReport {
       page.append("<p>").append(escape(line)).append("</p>\n");
     }
     page.append(svg()).append("\n<table>\n<tr>");
-    for (String heading :
-        List.of(
-            "strategy",
-            "max-req",
-            "used",
-            "median",
-            "min",
-            "max",
-            "ok",
-            "not found",
-            "errors",
-            "speed-up")) {
+    for (String heading : HEADINGS) {
       page.append("<th>").append(heading).append("</th>");
     }
     page.append("</tr>\n");
     for (Bench.Cell cell : cells) {
-      DownloadRun.Outcome last = cell.last();
       page.append("<tr>");
-      for (Object value :
-          List.of(
-              cell.strategy().cliName(),
-              cell.level(),
-              cell.concurrency(),
-              seconds(cell.median()),
-              seconds(cell.min()),
-              seconds(cell.max()),
-              last.ok(),
-              last.notFound(),
-              last.errors(),
-              speedUp(cell))) {
+      for (Object value : row(cell)) {
         page.append("<td>").append(escape(value.toString())).append("</td>");
       }
       page.append("</tr>\n");
@@ -177,6 +145,22 @@ final class BenchReport {
     styler.setYAxisMax(
         Math.pow(10, Math.max(Math.ceil(Math.log10(highest)), Math.floor(Math.log10(lowest)) + 1)));
     return chart;
+  }
+
+  /** A cell's row, in the order of {@link #HEADINGS}; the counts are its last run's. */
+  private List<Object> row(Bench.Cell cell) {
+    DownloadRun.Outcome last = cell.last();
+    return List.of(
+        cell.strategy().cliName(),
+        cell.level(),
+        cell.concurrency(),
+        seconds(cell.median()),
+        seconds(cell.min()),
+        seconds(cell.max()),
+        last.ok(),
+        last.notFound(),
+        last.errors(),
+        speedUp(cell));
   }
 
   private String speedUp(Bench.Cell cell) {
