@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * A download run's settings, validated once by the command line and immutable after. Built with
- * {@link #builder}; what is not set keeps the command line's default.
+ * {@link #builder}; what is not set keeps the command line's default. Only the run reads them.
  */
 public final class DownloadOptions {
   /** The largest image accepted unless {@code --max-size} says otherwise: 5 MiB. */
@@ -46,51 +46,51 @@ public final class DownloadOptions {
   }
 
   /** Sorted, de-duplicated, never empty. */
-  public List<String> codes() {
+  List<String> codes() {
     return codes;
   }
 
-  public Site.Target target() {
+  Site.Target target() {
     return target;
   }
 
-  public StrategyKind strategy() {
+  StrategyKind strategy() {
     return strategy;
   }
 
   /** The enforced limit: min(--max-req or the strategy's default, strategy maximum, codes). */
-  public int concurrency() {
+  int concurrency() {
     return concurrency;
   }
 
-  public Path dest() {
+  Path dest() {
     return dest;
   }
 
-  public boolean verbose() {
+  boolean verbose() {
     return verbose;
   }
 
   /** Per request: connecting, each read and write, and the whole call. */
-  public Duration timeout() {
+  Duration timeout() {
     return timeout;
   }
 
-  public int retries() {
+  int retries() {
     return retries;
   }
 
-  public long maxSize() {
+  long maxSize() {
     return maxSize;
   }
 
   /** Whether the run may start an embedded test server. */
-  public boolean embedded() {
+  boolean embedded() {
     return embedded;
   }
 
   /** One JSON object on stdout instead of the text report. */
-  public boolean json() {
+  boolean json() {
     return json;
   }
 
