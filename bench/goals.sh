@@ -6,19 +6,15 @@
 #   bench/goals.sh
 #   RUNS=3 SKIP_M1=1 bench/goals.sh        # quicker: goal 6 without m 1
 set -euo pipefail
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 ./flags2 -V >/dev/null   # builds the jar and its start-up cache if needed
 work=$(mktemp -d)
-server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+cleanup() { trap '' INT TERM; serve_stop; rm -rf "$work"; }
 trap cleanup EXIT
-./flags2 serve --ports 0,0,0 >"$work/serve.log" 2>/dev/null &
-server=$!
-for _ in $(seq 100); do grep -q '^ERROR ready' "$work/serve.log" && break; sleep 0.1; done
-local_url=$(sed -n 's/^LOCAL ready: //p' "$work/serve.log")
-delay_url=$(sed -n 's/^DELAY ready: //p' "$work/serve.log")
-error_url=$(sed -n 's/^ERROR ready: //p' "$work/serve.log")
+serve_start   # sets local_url, delay_url, error_url
 
 median() { sort -g | awk '{a[NR]=$1} END {printf "%.3f %.3f %.3f\n", a[int((NR+1)/2)], a[1], a[NR]}'; }
 # wall seconds of each of $runs runs of flags2 with the given arguments

@@ -6,19 +6,22 @@
 #   bench/peers.sh                 # all jobs
 #   RUNS=3 bench/peers.sh
 set -euo pipefail
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 ./flags2 -V >/dev/null   # builds the jar if needed
 work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+pids=()   # nginx
+cleanup() {
+  trap '' INT TERM   # a second Ctrl-C must not cut this short
+  for p in ${pids[@]+"${pids[@]}"}; do kill "$p" 2>/dev/null || true; done
+  serve_stop
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
-./flags2 serve --ports 0,0,0 >"$work/serve.log" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 100); do grep -q '^ERROR ready' "$work/serve.log" && break; sleep 0.1; done
-local_url=$(sed -n 's/^LOCAL ready: //p' "$work/serve.log")
-delay_url=$(sed -n 's/^DELAY ready: //p' "$work/serve.log")
+serve_start   # sets local_url, delay_url, error_url
 
 nginx_url=""
 if command -v nginx >/dev/null; then

@@ -5,21 +5,19 @@
 #   bench/strategies.sh            # RUNS=5
 #   RUNS=3 EMBEDDED=1 bench/strategies.sh
 set -euo pipefail
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 ./flags2 -V >/dev/null   # builds the jar if needed
 
-server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true; }
+dest=""
+cleanup() { trap '' INT TERM; serve_stop; [ -z "$dest" ] || rm -rf "$dest"; }
 trap cleanup EXIT
 if [ "${EMBEDDED:-0}" = 1 ]; then
   delay_url=DELAY
 else
-  log=$(mktemp)
-  ./flags2 serve --ports 0,0,0 >"$log" 2>/dev/null &
-  server_pid=$!
-  for _ in $(seq 100); do grep -q '^DELAY ready' "$log" && break; sleep 0.1; done
-  delay_url=$(sed -n 's/^DELAY ready: //p' "$log")
+  serve_start   # sets delay_url (and local_url, error_url)
 fi
 dest=$(mktemp -d)
 
