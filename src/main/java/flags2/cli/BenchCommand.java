@@ -48,52 +48,50 @@ final class BenchCommand implements Callable<Integer> {
     ccArgs = command.codes();
     server =
         command.option(
+            String.class,
             OptionSpec.builder("-s", "--server")
                 .paramLabel("LABEL|URL")
-                .type(String.class)
                 .defaultValue("DELAY")
                 .description(
                     "LOCAL, DELAY or ERROR (started for the bench), or an http(s) base URL"
                         + " (default: ${DEFAULT-VALUE})."));
     strategies =
-        command.option(
+        command.list(
+            StrategyKind.class,
             OptionSpec.builder("-t", "--strategies")
                 .paramLabel("NAME")
-                .type(List.class)
-                .auxiliaryTypes(StrategyKind.class)
                 .splitRegex(",")
                 .converters(new StrategyConverter())
                 .description("Strategies to compare (default: all four)."));
     levels =
-        command.option(
+        command.list(
+            Integer.class,
             OptionSpec.builder("-m", "--levels")
                 .paramLabel("N")
-                .type(List.class)
-                .auxiliaryTypes(Integer.class)
                 .splitRegex(",")
                 .defaultValue("1,5,30,100")
                 .description("Concurrency levels, as --max-req (default: ${DEFAULT-VALUE})."));
     runs =
         command.option(
+            int.class,
             OptionSpec.builder("--runs")
                 .paramLabel("N")
-                .type(int.class)
                 .defaultValue("3")
                 .description("Measured runs per strategy and level (default: ${DEFAULT-VALUE})."));
     delay =
         command.option(
+            String.class,
             OptionSpec.builder("--delay")
                 .paramLabel("SECONDS")
-                .type(String.class)
                 .defaultValue("0.01")
                 .description(
                     "Delay of the started server's delayed responses (default:"
                         + " ${DEFAULT-VALUE})."));
     html =
         command.option(
+            Path.class,
             OptionSpec.builder("--html")
                 .paramLabel("FILE")
-                .type(Path.class)
                 .defaultValue("flags2-bench.html")
                 .description("Where the HTML report goes (default: ${DEFAULT-VALUE})."));
     timeout = command.timeout();

@@ -36,17 +36,30 @@ final class Declaration {
     return new Declaration(spec);
   }
 
-  /** An option built as {@code option} says; its type must be {@code T}. */
-  <T> Opt<T> option(OptionSpec.Builder option) {
-    OptionSpec built = option.build();
-    spec.addOption(built);
-    return new Opt<>(built);
+  /**
+   * An option of {@code type}, otherwise built as {@code option} says. A primitive type ({@code
+   * int.class}) for an option with a default; its wrapper ({@code Integer.class}) for one that may
+   * be absent, read as null.
+   */
+  <T> Opt<T> option(Class<T> type, OptionSpec.Builder option) {
+    return add(option.type(type));
+  }
+
+  /** An option holding a list of {@code element}s, otherwise built as {@code option} says. */
+  <E> Opt<List<E>> list(Class<E> element, OptionSpec.Builder option) {
+    return add(option.type(List.class).auxiliaryTypes(element));
   }
 
   /** An on/off option: false unless given. */
   Opt<Boolean> flag(String description, String... names) {
     return option(
-        OptionSpec.builder(names).type(boolean.class).initialValue(false).description(description));
+        boolean.class, OptionSpec.builder(names).initialValue(false).description(description));
+  }
+
+  private <T> Opt<T> add(OptionSpec.Builder option) {
+    OptionSpec built = option.build();
+    spec.addOption(built);
+    return new Opt<>(built);
   }
 
   /** The CC arguments; null when none are given. */
@@ -66,9 +79,9 @@ final class Declaration {
   /** {@code --timeout SECONDS}, read with {@link Validate#timeout}. */
   Opt<Double> timeout() {
     return option(
+        double.class,
         OptionSpec.builder("--timeout")
             .paramLabel("SECONDS")
-            .type(double.class)
             .defaultValue("10")
             .description("Per-request timeout (default: ${DEFAULT-VALUE})."));
   }

@@ -60,59 +60,59 @@ final class DownloadCommand implements Callable<Integer> {
     every = command.flag("Every possible code, AA to ZZ (676).", "-e", "--every");
     limit =
         command.option(
+            Integer.class,
             OptionSpec.builder("-l", "--limit")
                 .paramLabel("N")
-                .type(Integer.class)
                 .description("Keep the first N codes after sorting."));
     maxReq =
         command.option(
+            Integer.class,
             OptionSpec.builder("-m", "--max-req", "--max_req")
                 .paramLabel("N")
-                .type(Integer.class)
                 .description(
                     "Maximum concurrent requests (default: sequential 1, threadpool 30, async 5,"
                         + " virtual 30)."));
     server =
         command.option(
+            String.class,
             OptionSpec.builder("-s", "--server")
                 .paramLabel("LABEL|URL")
-                .type(String.class)
                 .defaultValue("LOCAL")
                 .description(
                     "LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default:"
                         + " ${DEFAULT-VALUE})."));
     strategy =
         command.option(
+            StrategyKind.class,
             OptionSpec.builder("-t", "--strategy")
                 .paramLabel("NAME")
-                .type(StrategyKind.class)
                 .converters(new StrategyConverter())
                 .completionCandidates(new StrategyConverter.Names())
                 .initialValue(StrategyKind.DEFAULT)
                 .description("${COMPLETION-CANDIDATES} (default: threadpool)."));
     dest =
         command.option(
+            Path.class,
             OptionSpec.builder("-d", "--dest")
                 .paramLabel("DIR")
-                .type(Path.class)
                 .defaultValue("downloads")
                 .description("Where images are saved (default: ${DEFAULT-VALUE})."));
     verbose = command.flag("One line per code; no progress bar.", "-v", "--verbose");
     timeout = command.timeout();
     retries =
         command.option(
+            int.class,
             OptionSpec.builder("--retries")
                 .paramLabel("N")
-                .type(int.class)
                 .defaultValue("0")
                 .description(
                     "Retries for connection errors, timeouts, 429 and 5xx (default:"
                         + " ${DEFAULT-VALUE})."));
     maxSize =
         command.option(
+            long.class,
             OptionSpec.builder("--max-size")
                 .paramLabel("BYTES")
-                .type(long.class)
                 .defaultValue("" + DownloadOptions.DEFAULT_MAX_SIZE)
                 .description("Largest image accepted (default: 5 MiB)."));
     noEmbedded = command.flag("Never start an embedded test server.", "--no-embedded");

@@ -4,8 +4,9 @@ import picocli.CommandLine.Model.ArgSpec;
 
 /**
  * A declared option or positional parameter, read back with its type once the command line is
- * parsed: what an annotated field is in picocli's annotation API. The type is fixed where the
- * option is declared ({@link Declaration}), so a command never reads an untyped value.
+ * parsed: what an annotated field is in picocli's annotation API. {@link Declaration} sets the
+ * option's type from the same class that fixes {@code T}, so the two cannot disagree and a command
+ * never reads an untyped value.
  */
 final class Opt<T> {
   private final ArgSpec spec;

@@ -50,16 +50,16 @@ final class ServeCommand implements Callable<Integer> {
                 + " delayed), serving /flags/{cc}/{cc}.gif and /flags/{cc}/metadata.json.");
     bind =
         command.option(
+            String.class,
             OptionSpec.builder("--bind")
                 .paramLabel("ADDR")
-                .type(String.class)
                 .defaultValue("127.0.0.1")
                 .description("Address to listen on (default: ${DEFAULT-VALUE})."));
     ports =
         command.option(
+            int[].class,
             OptionSpec.builder("--ports")
                 .paramLabel("L,D,E")
-                .type(int[].class)
                 .splitRegex(",")
                 .defaultValue("8001,8002,8003")
                 .description(
@@ -67,41 +67,41 @@ final class ServeCommand implements Callable<Integer> {
                         + " ${DEFAULT-VALUE})."));
     delay =
         command.option(
+            String.class,
             OptionSpec.builder("--delay")
                 .paramLabel("S|MIN-MAX")
-                .type(String.class)
                 .defaultValue("0.5")
                 .description("Delay in seconds, fixed or a range (default: ${DEFAULT-VALUE})."));
     errorRate =
         command.option(
+            double.class,
             OptionSpec.builder("--error-rate")
                 .paramLabel("P")
-                .type(double.class)
                 .defaultValue("0.25")
                 .description(
                     "Share of ERROR-server requests answered 418 (default: ${DEFAULT-VALUE})."));
     errorDelayShare =
         command.option(
+            double.class,
             OptionSpec.builder("--error-delay-share")
                 .paramLabel("P")
-                .type(double.class)
                 .defaultValue("0.5")
                 .description(
                     "Share of ERROR-server responses delayed (default: ${DEFAULT-VALUE})."));
     seed =
         command.option(
+            String.class,
             OptionSpec.builder("--seed")
                 .paramLabel("N|random")
-                .type(String.class)
                 .defaultValue("0")
                 .description(
                     "Makes every choice a function of seed and code; 'random' draws afresh per"
                         + " request (default: ${DEFAULT-VALUE})."));
     dir =
         command.option(
+            Path.class,
             OptionSpec.builder("--dir")
                 .paramLabel("DIR")
-                .type(Path.class)
                 .description(
                     "Serve DIR/flags/{cc}/{cc}.gif (the book's flags.zip) or DIR/{cc}.gif instead"
                         + " of generated images."));

@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class Codes {
   /** The default selection: the 20 most populous countries, in population order. */
-  public static final List<String> POP20 =
+  static final List<String> POP20 =
       List.of(
           "CN", "IN", "US", "ID", "BR", "PK", "NG", "BD", "RU", "JP", "MX", "PH", "VN", "ET", "EG",
           "DE", "IR", "TR", "CD", "FR");
 
-  public static final String USAGE_ERROR = "each CC argument must be A to Z or AA to ZZ.";
+  private static final String USAGE_ERROR = "each CC argument must be A to Z or AA to ZZ.";
 
   private static final Pattern CC_ARG = Pattern.compile("[A-Za-z]{1,2}");
   private static final String A_Z = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";

@@ -32,9 +32,9 @@ public final class DownloadOptions {
     target = Objects.requireNonNull(b.target, "target");
     strategy = b.strategy;
     concurrency = b.concurrency == 0 ? strategy.limit(null, codes.size()) : b.concurrency;
-    dest = b.dest;
+    dest = Objects.requireNonNull(b.dest, "dest");
     verbose = b.verbose;
-    timeout = b.timeout;
+    timeout = Objects.requireNonNull(b.timeout, "timeout");
     retries = b.retries;
     maxSize = b.maxSize;
     embedded = b.embedded;
@@ -94,15 +94,15 @@ public final class DownloadOptions {
     return json;
   }
 
-  /** Collects settings; {@link #codes} and {@link #target} are required. */
+  /** Collects settings; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
     private Site.Target target;
     private StrategyKind strategy = StrategyKind.DEFAULT;
     private int concurrency;
-    private Path dest = Path.of("downloads");
+    private Path dest;
     private boolean verbose;
-    private Duration timeout = Duration.ofSeconds(10);
+    private Duration timeout;
     private int retries;
     private long maxSize = DEFAULT_MAX_SIZE;
     private boolean embedded = true;

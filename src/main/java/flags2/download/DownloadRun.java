@@ -23,11 +23,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ctrl-C takes one path, from the signal to the report: {@code flags2.Main}'s handler fires the
  * {@link Interrupt}; its action, registered here, calls {@link HttpFetcher#cancelAll} (every queued
- * and running call fails at once, no retry starts, no body is saved after) and then interrupts the
- * consumer thread; the strategy waits for its workers as {@link flags2.strategy.Shutdown} says,
- * hands over the results that arrived meanwhile and throws {@link InterruptedException} back here;
- * the report is finished with the codes never completed counted as not attempted, and the run ends
- * {@link ExitStatus#INTERRUPTED}.
+ * and running call fails at once, body reads included, no retry starts, and a body still being
+ * written is not saved) and then interrupts the consumer thread; the strategy waits for its workers
+ * as {@link flags2.strategy.Shutdown} says, hands over the results that arrived meanwhile and
+ * throws {@link InterruptedException} back here (or returns, when the cancelled calls let it finish
+ * first); the report is finished with the failures the cancellation caused and the codes never
+ * tried counted as not attempted, and the run ends {@link ExitStatus#INTERRUPTED}. The same cancel
+ * ends every run, so no call outlives it.
  */
 public final class DownloadRun {
   private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
@@ -78,6 +80,7 @@ public final class DownloadRun {
       try {
         return download(fetcher, concurrency);
       } finally {
+        fetcher.cancelAll(); // nothing outlives the run, even when a strategy failed
         HttpClients.shutdown(client);
         fetcher.removePartialFiles();
       }
@@ -122,6 +125,8 @@ public final class DownloadRun {
       } catch (InterruptedException e) {
         interrupted = true;
       }
+      // Ctrl-C may cancel the calls and let the strategy finish before the interrupt lands
+      interrupted |= fetcher.cancelled();
       Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
       StatusCounter counter = report.counter();
       ExitStatus status =
@@ -130,6 +135,10 @@ public final class DownloadRun {
               : counter.get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
       report.finish(elapsed, codes.size() - counter.total(), status);
       return Outcome.of(status, counter, elapsed);
+    } finally {
+      // The registration is closed: an interrupt that landed after the strategy returned has done
+      // its work (the calls are cancelled); it must not cut short the waits of the shutdown.
+      Thread.interrupted();
     }
   }
 

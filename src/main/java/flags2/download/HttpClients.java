@@ -149,10 +149,9 @@ final class HttpClients {
   }
 
   /**
-   * Takes the client down when its run ends, so no thread or connection outlives the run: stops its
-   * Dispatcher's threads (a call cancelled by the run ends at once; one left running by a bug is
-   * interrupted), waits for them as {@link Shutdown} says (callbacks delete their temporary files),
-   * then closes pooled connections. Cancelling is not its job: the run has done that.
+   * Takes the client down when its run ends, after the run has cancelled its calls: stops the
+   * Dispatcher's threads, waits for them as {@link Shutdown} says (callbacks still delete their
+   * temporary files), then closes pooled connections, so no thread or connection outlives the run.
    */
   static void shutdown(OkHttpClient client) {
     ExecutorService executor = client.dispatcher().executorService();

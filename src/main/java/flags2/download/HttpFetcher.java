@@ -5,7 +5,9 @@ import flags2.strategy.Result;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -29,6 +31,13 @@ final class HttpFetcher implements Fetcher {
    * Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable.
    */
   private volatile boolean cancelled;
+
+  /**
+   * Calls not yet finished, including blocking ones whose body is being read: OkHttp's Dispatcher
+   * forgets a blocking call once its headers have arrived, so cancelling through it alone would
+   * leave a slow body to run until its timeout.
+   */
+  private final Set<Call> live = ConcurrentHashMap.newKeySet();
 
   HttpFetcher(OkHttpClient client, HttpUrl base, DownloadOptions options) {
     // Interceptors run after OkHttp registers a call with its Dispatcher, so a call either is
@@ -74,12 +83,14 @@ final class HttpFetcher implements Fetcher {
   }
 
   /**
-   * Cancels every call of this fetcher that is queued or running, and any retry still to come; no
-   * body is saved after. Failures from then on are its doing ({@link #cancelled}).
+   * Cancels every call of this fetcher that is queued or running, body reads included, and every
+   * retry still to come; a body still being written is not saved. Failures from then on are its
+   * doing ({@link #cancelled}). Safe to call more than once.
    */
   void cancelAll() {
     cancelled = true;
     client.dispatcher().cancelAll();
+    live.forEach(Call::cancel);
   }
 
   /** Whether {@link #cancelAll} was called. */
@@ -92,25 +103,41 @@ final class HttpFetcher implements Fetcher {
     store.removePartialFiles();
   }
 
-  /** A new, unstarted call for {@code {base}/{cc}/{cc}.gif}. */
-  Call newCall(String code) {
+  /**
+   * A new, unstarted call for {@code {base}/{cc}/{cc}.gif}, counted as live until {@link #done};
+   * one made after {@link #cancelAll} is cancelled already.
+   */
+  private Call newCall(String code) {
     String cc = code.toLowerCase(Locale.ROOT);
     HttpUrl url = base.newBuilder().addPathSegment(cc).addPathSegment(cc + ".gif").build();
-    return client.newCall(
-        new Request.Builder()
-            .url(url)
-            .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
-            .build());
+    Call call =
+        client.newCall(
+            new Request.Builder()
+                .url(url)
+                .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
+                .build());
+    live.add(call);
+    if (cancelled) {
+      call.cancel(); // cancelAll may have run before this call was live
+    }
+    return call;
+  }
+
+  private void done(Call call) {
+    live.remove(call);
   }
 
   /** One blocking try. */
   private Attempt execute(String code, long start) {
-    try (Response response = newCall(code).execute()) {
+    Call call = newCall(code);
+    try (Response response = call.execute()) {
       return outcome(code, response, start);
     } catch (IOException e) {
       return failure(code, e, start);
     } catch (RuntimeException e) {
       return unexpected(code, e, start);
+    } finally {
+      done(call);
     }
   }
 
@@ -119,6 +146,7 @@ final class HttpFetcher implements Fetcher {
     CompletableFuture<Attempt> attempt = new CompletableFuture<>();
     Call call = newCall(code);
     if (!inFlight.start(call)) {
+      done(call);
       attempt.complete(Attempt.done(Result.error(code, 0, millisSince(start), "Canceled")));
       return attempt;
     }
@@ -126,6 +154,7 @@ final class HttpFetcher implements Fetcher {
         new Callback() {
           @Override
           public void onFailure(Call call, IOException e) {
+            done(call);
             attempt.complete(failure(code, e, start));
           }
 
@@ -133,11 +162,15 @@ final class HttpFetcher implements Fetcher {
           public void onResponse(Call call, Response response) {
             // reads and saves the whole body before returning, so the Dispatcher's count of
             // running calls is honest
+            Attempt outcome;
             try (response) {
-              attempt.complete(outcome(code, response, start));
+              outcome = outcome(code, response, start);
             } catch (RuntimeException e) {
-              attempt.complete(unexpected(code, e, start));
+              outcome = unexpected(code, e, start);
+            } finally {
+              done(call);
             }
+            attempt.complete(outcome);
           }
         });
     return attempt;

@@ -94,9 +94,6 @@ final class ImageStore {
     try {
       long total;
       try (out) {
-        if (cancelled.getAsBoolean()) {
-          throw new IOException("Canceled");
-        }
         total = copy(body.byteStream(), out);
       }
       if (total == 0) {
@@ -152,12 +149,16 @@ final class ImageStore {
 
   /**
    * Streams the body to {@code out} and closes the body; never holds more than a buffer in memory.
+   * Stops with "Canceled" as soon as the run is cancelled, before writing another buffer.
    */
   private long copy(InputStream in, OutputStream out) throws IOException {
     long total = 0;
     try (in) {
       byte[] buffer = new byte[16 * 1024];
       for (int n; (n = in.read(buffer)) != -1; ) {
+        if (cancelled.getAsBoolean()) {
+          throw new IOException("Canceled");
+        }
         total += n;
         if (total > maxSize) {
           throw tooLarge();

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class StatusCounter {
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
 
-  public void add(Status status) {
+  void add(Status status) {
     counts.merge(status, 1, Integer::sum);
   }
 

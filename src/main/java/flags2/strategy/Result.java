@@ -1,7 +1,7 @@
 package flags2.strategy;
 
 /**
- * The outcome of one code: what a strategy hands back and the reporter tallies.
+ * The outcome of one code: what a strategy hands back and the report tallies.
  *
  * @param httpStatus the final HTTP status, or 0 when no response arrived
  * @param bytes bytes saved (0 unless {@link Status#OK})

@@ -19,7 +19,7 @@ public final class Shutdown {
    * How long a stopping run waits for its workers, and then for its HTTP client's threads: twice
    * this, plus the report, stays inside the 2 s that Ctrl-C promises.
    */
-  public static final Duration GRACE = Duration.ofMillis(700);
+  static final Duration GRACE = Duration.ofMillis(700);
 
   private Shutdown() {}
 

@@ -8,6 +8,10 @@ import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -114,6 +118,71 @@ class InterruptTest {
       assertTrue(names.stream().noneMatch(n -> n.endsWith(".part")), names.toString());
       assertEquals(ok, names.size(), names.toString());
     }
+  }
+
+  /**
+   * Ctrl-C while a body trickles in: the image is being written, the headers long since arrived
+   * (OkHttp's Dispatcher no longer tracks a blocking call then). It must stop at once, not at the
+   * 60 s timeout, and leave no partial file.
+   */
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void ctrlCDuringASlowBodyStopsAtOnceAndLeavesNoPartialFile(StrategyKind strategy)
+      throws Exception {
+    server.setDispatcher(new HalfHanging(0));
+    Interrupt ctrlC = Interrupt.none();
+    List<String> args =
+        List.of(
+            "-s",
+            server.url("/flags").toString(),
+            "-d",
+            dest.toString(),
+            "-t",
+            strategy.cliName(),
+            "-m",
+            "2",
+            "aa",
+            "ab",
+            "--timeout",
+            "60");
+    try (WatchService watcher = dest.getFileSystem().newWatchService()) {
+      dest.register(watcher, StandardWatchEventKinds.ENTRY_MODIFY);
+      CompletableFuture<Flags2Runner.Run> running =
+          CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
+      assertTrue(partialFileGrows(watcher), "no image was being written");
+      long fired = System.nanoTime();
+      ctrlC.fire();
+      Flags2Runner.Run run = running.get(20, TimeUnit.SECONDS);
+      Duration toExit = Duration.ofNanos(System.nanoTime() - fired);
+
+      assertEquals(130, run.status(), run.out() + run.err());
+      assertTrue(toExit.toMillis() < 2000, "took " + toExit.toMillis() + " ms to stop");
+      assertEquals(2, count(run.out(), "not attempted"), run.out());
+    }
+    try (Stream<Path> files = Files.list(dest)) {
+      assertEquals(List.of(), files.toList());
+    }
+  }
+
+  /**
+   * Waits, at most 10 s, until bytes are written to a {@code .part} file in the watched folder: the
+   * client has read the first bytes of a body and is blocked reading the rest.
+   */
+  private static boolean partialFileGrows(WatchService watcher) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+      WatchKey key = watcher.poll(left, TimeUnit.NANOSECONDS);
+      if (key == null) {
+        return false;
+      }
+      for (WatchEvent<?> event : key.pollEvents()) {
+        if (event.context().toString().endsWith(".part")) {
+          return true;
+        }
+      }
+      key.reset();
+    }
+    return false;
   }
 
   @Test

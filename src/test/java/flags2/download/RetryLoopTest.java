@@ -1,0 +1,109 @@
+package flags2.download;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flags2.strategy.Result;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one retry loop, as both kinds of download use it: blocking (every step on the caller's
+ * thread, waits slept) and callback (waits on a timer). Backoff is 1 ms so nothing here waits.
+ */
+class RetryLoopTest {
+  private static final RetryPolicy FAST =
+      new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1));
+
+  /** Attempts that fail retryably until {@code successAt}, recording the thread of each. */
+  private static final class Attempts {
+    final AtomicInteger made = new AtomicInteger();
+    final List<Thread> threads = new ArrayList<>();
+    private final int successAt;
+
+    Attempts(int successAt) {
+      this.successAt = successAt;
+    }
+
+    CompletableFuture<Attempt> next() {
+      int number = made.incrementAndGet();
+      synchronized (threads) {
+        threads.add(Thread.currentThread());
+      }
+      Attempt attempt =
+          number == successAt
+              ? Attempt.done(Result.ok("BR", 200, 10, 1))
+              : new Attempt(Result.error("BR", 503, 1, "try " + number), true, null);
+      return CompletableFuture.completedFuture(attempt);
+    }
+  }
+
+  @Test
+  void aBlockingDownloadRetriesOnItsOwnThreadUntilItSucceeds() {
+    Attempts attempts = new Attempts(3);
+
+    CompletableFuture<Result> result =
+        new RetryLoop(FAST, () -> false).run(attempts::next, RetryLoop.SLEEP);
+
+    assertTrue(result.isDone(), "a blocking loop returns with its result ready");
+    assertEquals(Result.ok("BR", 200, 10, 1), result.join());
+    assertEquals(List.of(Thread.currentThread()), attempts.threads.stream().distinct().toList());
+  }
+
+  @Test
+  void retriesStopAtThePolicysLimitWithTheLastResult() {
+    Attempts attempts = new Attempts(99);
+
+    Result result = new RetryLoop(FAST, () -> false).run(attempts::next, RetryLoop.SLEEP).join();
+
+    assertEquals(4, attempts.made.get(), "one try and three retries");
+    assertEquals("try 4", result.error());
+  }
+
+  @Test
+  void aCallbackDownloadWaitsOnATimerAndStillRetries() throws Exception {
+    Attempts attempts = new Attempts(2);
+
+    Result result =
+        new RetryLoop(FAST, () -> false)
+            .run(attempts::next, RetryLoop.TIMER)
+            .get(10, TimeUnit.SECONDS);
+
+    assertEquals(200, result.httpStatus());
+    assertEquals(2, attempts.made.get());
+    assertTrue(
+        attempts.threads.get(1) != Thread.currentThread(), "the retry started from the timer");
+  }
+
+  @Test
+  void aCancelledRunRetriesNothing() {
+    Attempts attempts = new Attempts(3);
+    AtomicBoolean cancelled = new AtomicBoolean(true);
+
+    Result result = new RetryLoop(FAST, cancelled::get).run(attempts::next, RetryLoop.SLEEP).join();
+
+    assertEquals(1, attempts.made.get());
+    assertEquals("try 1", result.error());
+  }
+
+  @Test
+  void anInterruptDuringTheWaitEndsTheLoopWithTheLastResultAndKeepsTheFlag() {
+    Attempts attempts = new Attempts(3);
+    Thread.currentThread().interrupt(); // the sleep before the first retry throws at once
+    try {
+      Result result = new RetryLoop(FAST, () -> false).run(attempts::next, RetryLoop.SLEEP).join();
+
+      assertEquals(1, attempts.made.get());
+      assertEquals("try 1", result.error());
+      assertTrue(Thread.currentThread().isInterrupted(), "interrupt flag kept");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+}
