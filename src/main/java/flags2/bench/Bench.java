@@ -5,7 +5,6 @@ import flags2.download.DownloadOptions;
 import flags2.download.DownloadRun;
 import flags2.download.Interrupt;
 import flags2.report.Console;
-import flags2.report.ExitStatus;
 import flags2.strategy.StrategyKind;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,7 +109,7 @@ public final class Bench {
       List<Cell> cells = shape();
       for (StrategyKind strategy : config.strategies()) {
         int level = config.levels().getLast();
-        if (once(strategy, level, dest).status() == ExitStatus.INTERRUPTED) {
+        if (once(strategy, level, dest).status().stoppedBySignal()) {
           return List.of();
         }
       }
@@ -118,7 +117,7 @@ public final class Bench {
         progress.printf("bench: run %d of %d%n", round, config.runs());
         for (Cell cell : cells) {
           DownloadRun.Outcome outcome = once(cell.strategy(), cell.level(), dest);
-          if (outcome.status() == ExitStatus.INTERRUPTED) {
+          if (outcome.status().stoppedBySignal()) {
             return List.of();
           }
           cell.runs().add(outcome);

@@ -31,8 +31,8 @@ public final class BenchJob {
    * Runs the bench; {@code serverDelay} is the delay of a server it starts, {@code html} where the
    * report goes.
    *
-   * @return {@link ExitStatus#ERRORS} when any run had an error, {@link ExitStatus#INTERRUPTED}
-   *     when stopped before the end (no report then)
+   * @return {@link ExitStatus#ERRORS} when any run had an error, the signal's status (as {@link
+   *     ExitStatus#INTERRUPTED}) when stopped before the end (no report then)
    * @throws IOException when the server cannot start or the report cannot be written
    */
   public ExitStatus run(Bench.Config config, Delay serverDelay, Path html) throws IOException {
@@ -49,7 +49,7 @@ public final class BenchJob {
       List<Bench.Cell> cells = new Bench(config, console.err(), nanoTime, interrupt).run();
       if (cells.isEmpty()) {
         console.err().println("bench interrupted; no report written");
-        return ExitStatus.INTERRUPTED;
+        return interrupt.status();
       }
       BenchReport report = new BenchReport(cells, about(config, origin));
       report.printTable(console.out());
@@ -58,7 +58,7 @@ public final class BenchJob {
       console.out().println("HTML report: " + html);
       return cells.stream().anyMatch(Bench.Cell::anyErrors) ? ExitStatus.ERRORS : ExitStatus.OK;
     } catch (InterruptedException e) {
-      return ExitStatus.INTERRUPTED;
+      return interrupt.status();
     } finally {
       if (started != null) {
         started.close();

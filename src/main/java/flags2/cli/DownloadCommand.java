@@ -129,7 +129,9 @@ final class DownloadCommand implements Callable<Integer> {
                 "1", "at least one error",
                 "2", "usage error",
                 "3", "destination unusable",
-                "130", "interrupted (Ctrl-C)"))
+                "130", "interrupted (Ctrl-C)",
+                "143", "terminated (SIGTERM)",
+                "129", "hung up (SIGHUP)"))
         .footerHeading("%nShell completion:%n")
         .footer("bash, zsh: source <(flags2 generate-completion)");
   }

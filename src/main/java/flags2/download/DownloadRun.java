@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * as {@link flags2.strategy.Shutdown} says, hands over the results that arrived meanwhile and
  * throws {@link InterruptedException} back here (or returns, when the cancelled calls let it finish
  * first); the report is finished with the failures the cancellation caused and the codes never
- * tried counted as not attempted, and the run ends {@link ExitStatus#INTERRUPTED}. The same cancel
- * ends every run, so no call outlives it.
+ * tried counted as not attempted, and the run ends with the signal's status ({@link
+ * ExitStatus#INTERRUPTED} for Ctrl-C). SIGTERM and SIGHUP take the same path. The same cancel ends
+ * every run, so no call outlives it.
  */
 public final class DownloadRun {
   private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
@@ -131,7 +132,7 @@ public final class DownloadRun {
       StatusCounter counter = report.counter();
       ExitStatus status =
           interrupted
-              ? ExitStatus.INTERRUPTED
+              ? interrupt.status()
               : counter.get(Status.ERROR) > 0 ? ExitStatus.ERRORS : ExitStatus.OK;
       report.finish(elapsed, codes.size() - counter.total(), status);
       return Outcome.of(status, counter, elapsed);

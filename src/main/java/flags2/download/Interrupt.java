@@ -1,12 +1,16 @@
 package flags2.download;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import flags2.report.ExitStatus;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * Ctrl-C as a run sees it. {@code flags2.Main} fires it from the SIGINT handler; a command
- * registers what the first Ctrl-C must do ({@link DownloadRun} cancels and lets its consumer
- * report; {@code serve} stops); tests fire it by hand. A second fire runs the {@code again} action
- * given at construction ({@code flags2.Main} halts the process there).
+ * A signal that stops the process, as a run sees it: Ctrl-C (SIGINT), SIGTERM or SIGHUP. {@code
+ * flags2.Main} fires it from the signal handlers; a command registers what the first signal must do
+ * ({@link DownloadRun} cancels and lets its consumer report; {@code serve} stops); tests fire it by
+ * hand. The command then ends with {@link #status()}, that first signal's exit status. A second
+ * signal runs the {@code again} action given at construction with its own status ({@code
+ * flags2.Main} halts the process there).
  *
  * <p>Registering, unregistering and the first fire exclude each other: once {@link
  * Registration#close} has returned, its action is not running and will not run.
@@ -14,17 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Interrupt {
   private static final Runnable NOTHING = () -> {};
 
-  private final AtomicInteger fired = new AtomicInteger();
-  private final Runnable again;
+  private final AtomicReference<ExitStatus> first = new AtomicReference<>();
+  private final Consumer<ExitStatus> again;
   private Runnable action = NOTHING;
 
-  public Interrupt(Runnable again) {
+  /** {@code again} gets the status of the second and any later signal. */
+  public Interrupt(Consumer<ExitStatus> again) {
     this.again = again;
   }
 
   /** An interrupt nothing fires but a test. */
   public static Interrupt none() {
-    return new Interrupt(NOTHING);
+    return new Interrupt(status -> {});
   }
 
   /** Undoes a registration. */
@@ -34,12 +39,12 @@ public final class Interrupt {
   }
 
   /**
-   * Sets what the first fire does, and does it at once if Ctrl-C came before; returns a handle that
-   * unregisters it.
+   * Sets what the first signal does, and does it at once if that signal came before; returns a
+   * handle that unregisters it.
    */
   public synchronized Registration onInterrupt(Runnable whenFired) {
     action = whenFired;
-    if (fired.get() > 0) {
+    if (first.get() != null) {
       whenFired.run();
     }
     return () -> {
@@ -49,14 +54,28 @@ public final class Interrupt {
     };
   }
 
-  /** One Ctrl-C. The second and later ones never wait for the first one's action. */
+  /** One Ctrl-C. */
   public void fire() {
-    if (fired.incrementAndGet() == 1) {
+    fire(ExitStatus.INTERRUPTED);
+  }
+
+  /**
+   * One signal, known by the status it ends the process with. The second and later ones never wait
+   * for the first one's action.
+   */
+  public void fire(ExitStatus signal) {
+    if (first.compareAndSet(null, signal)) {
       synchronized (this) {
         action.run();
       }
     } else {
-      again.run();
+      again.accept(signal);
     }
+  }
+
+  /** The exit status of the first signal; {@link ExitStatus#INTERRUPTED} before any. */
+  public ExitStatus status() {
+    ExitStatus signal = first.get();
+    return signal == null ? ExitStatus.INTERRUPTED : signal;
   }
 }

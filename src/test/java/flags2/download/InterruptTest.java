@@ -189,7 +189,7 @@ class InterruptTest {
   void aSecondCtrlCRunsTheHardStop() {
     AtomicInteger first = new AtomicInteger();
     AtomicInteger hard = new AtomicInteger();
-    Interrupt interrupt = new Interrupt(hard::incrementAndGet);
+    Interrupt interrupt = new Interrupt(status -> hard.incrementAndGet());
     try (Interrupt.Registration registration = interrupt.onInterrupt(first::incrementAndGet)) {
       interrupt.fire();
       assertEquals(1, first.get());

@@ -1,0 +1,180 @@
+package flags2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * SIGTERM and SIGHUP, as {@code kill}, {@code timeout} and a cancelled CI job send them, to the
+ * packaged jar: the same path as Ctrl-C (calls cancelled, a report whose counts add up, no partial
+ * file), each ending with its own status, 128 + the signal's number.
+ */
+class SignalsIT {
+  private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+  private static final String JAR = System.getProperty("flags2.jar", "target/flags2.jar");
+
+  @TempDir Path dest;
+
+  private static Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).start();
+  }
+
+  /**
+   * Reads on a thread of its own: a blocked read must never hold one of the few threads of the
+   * common pool (one on a 2-core machine), which the next read would then wait for.
+   */
+  private static <T> CompletableFuture<T> onItsOwnThread(Callable<T> reading) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                result.complete(reading.call());
+              } catch (Exception e) {
+                result.completeExceptionally(e);
+              }
+            });
+    return result;
+  }
+
+  private static CompletableFuture<String> read(InputStream in) {
+    return onItsOwnThread(() -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  private static void kill(String signal, Process process) throws Exception {
+    new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+  }
+
+  @ParameterizedTest(name = "SIG{0} exits {1}")
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void aStopSignalEndsTheRunLikeCtrlCWithItsOwnStatusAndAJsonObjectThatAddsUp(
+      String signal, int status) throws Exception {
+    CountDownLatch hanging = new CountDownLatch(1);
+    try (MockWebServer server = new MockWebServer()) {
+      server.setDispatcher(
+          new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+              hanging.countDown();
+              return new MockResponse.Builder()
+                  .addHeader("Content-Type", "image/gif")
+                  .body(new Buffer().write(new byte[100_000]))
+                  .throttleBody(10, 60, TimeUnit.SECONDS)
+                  .build();
+            }
+          });
+      server.start();
+      Process process =
+          start(
+              "-s",
+              server.url("/flags").toString(),
+              "-d",
+              dest.toString(),
+              "--timeout",
+              "60",
+              "--json",
+              "a");
+      CompletableFuture<String> out = read(process.getInputStream());
+      CompletableFuture<String> err = read(process.getErrorStream());
+      assertTrue(hanging.await(30, TimeUnit.SECONDS), "no request arrived");
+
+      kill(signal, process);
+      long signalled = System.nanoTime();
+      assertTrue(process.waitFor(5, TimeUnit.SECONDS), "still running 5 s after SIG" + signal);
+      long millis = (System.nanoTime() - signalled) / 1_000_000;
+
+      assertEquals(status, process.exitValue(), out.get() + err.get());
+      assertTrue(millis < 2000, "exited " + millis + " ms after SIG" + signal);
+      JsonNode json = new ObjectMapper().readTree(out.get());
+      assertEquals(status, json.get("exit_status").asInt(), out.get());
+      assertEquals(26, json.get("not_attempted").asInt(), out.get());
+      int total =
+          json.get("ok").asInt()
+              + json.get("not_found").asInt()
+              + json.get("error").asInt()
+              + json.get("not_attempted").asInt();
+      assertEquals(26, total, out.get());
+      try (var files = Files.list(dest)) {
+        assertEquals(List.of(), files.toList());
+      }
+    }
+  }
+
+  @Test
+  void sigtermStopsTheBenchAndTheServerProcessItStarted() throws Exception {
+    Process bench =
+        start(
+            "bench",
+            "--runs",
+            "100",
+            "-m",
+            "1",
+            "-t",
+            "sequential",
+            "--delay",
+            "0.5",
+            "--html",
+            dest.resolve("bench.html").toString(),
+            "a");
+    CompletableFuture<String> out = read(bench.getInputStream());
+    BufferedReader err =
+        new BufferedReader(new InputStreamReader(bench.getErrorStream(), StandardCharsets.UTF_8));
+    // the server is up and the warm-up run done once the first measured round starts
+    CompletableFuture<Boolean> measuring =
+        onItsOwnThread(
+            () -> {
+              for (String line; (line = err.readLine()) != null; ) {
+                if (line.startsWith("bench: run 1 of")) {
+                  return true;
+                }
+              }
+              return false;
+            });
+    List<ProcessHandle> children = List.of();
+    try {
+      assertTrue(measuring.get(60, TimeUnit.SECONDS), "the bench never started measuring");
+      children = bench.toHandle().children().toList();
+      assertFalse(children.isEmpty(), "no server process");
+
+      kill("TERM", bench);
+
+      assertTrue(bench.waitFor(10, TimeUnit.SECONDS), "bench still running 10 s after SIGTERM");
+      assertEquals(143, bench.exitValue(), out.get());
+      for (ProcessHandle child : children) {
+        child.onExit().get(10, TimeUnit.SECONDS);
+        assertFalse(child.isAlive(), "the bench's server process outlived it");
+      }
+      assertFalse(Files.exists(dest.resolve("bench.html")), "a partial bench writes no report");
+    } finally {
+      children.forEach(ProcessHandle::destroyForcibly);
+      bench.destroyForcibly();
+    }
+  }
+}
