@@ -9,6 +9,7 @@ import flags2.report.ExitStatus;
 import flags2.serve.Delay;
 import flags2.serve.TestServers;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -120,9 +121,15 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());
     }
+    TestServers started;
+    try {
+      started = TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR));
+    } catch (BindException e) {
+      env.err().println("*** Error: " + e.getMessage() + "; choose others with --ports");
+      return ExitStatus.ERRORS.code;
+    }
     Thread serving = Thread.currentThread();
-    try (TestServers servers =
-            TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR));
+    try (TestServers servers = started;
         Interrupt.Registration ctrlC = env.interrupt().onInterrupt(serving::interrupt)) {
       for (Site site : servers.sites()) {
         env.out().println(new ReadyLine(site, servers.url(site)));
@@ -142,7 +149,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return ExitStatus.INTERRUPTED.code;
+    return env.interrupt().status().code;
   }
 
   /** The servers' config from the parsed values; throws IllegalArgumentException for bad ones. */

@@ -3,6 +3,7 @@ package flags2.serve;
 import com.sun.net.httpserver.HttpServer;
 import flags2.common.Site;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -77,7 +78,10 @@ public final class TestServers implements AutoCloseable {
    * Starts one server per site in {@code sites}, on the configured port of each (0 for any free
    * port).
    *
-   * @throws IOException when a port cannot be bound; servers already started are stopped
+   * @throws BindException when a port is taken, its message naming the address, the port and the
+   *     server ({@code cannot listen on 127.0.0.1:8003 (ERROR): address already in use}); servers
+   *     already started are stopped
+   * @throws IOException when a server cannot start for another reason, likewise
    */
   public static TestServers start(Config config, Set<Site> sites) throws IOException {
     Content content =
@@ -85,8 +89,20 @@ public final class TestServers implements AutoCloseable {
     TestServers started = new TestServers();
     try {
       for (Site site : sites) {
-        HttpServer server =
-            HttpServer.create(new InetSocketAddress(config.bind(), config.ports().get(site)), 4096);
+        InetSocketAddress address = new InetSocketAddress(config.bind(), config.ports().get(site));
+        HttpServer server;
+        try {
+          server = HttpServer.create(address, 4096);
+        } catch (BindException e) {
+          throw new BindException(
+              "cannot listen on "
+                  + address.getAddress().getHostAddress()
+                  + ":"
+                  + address.getPort()
+                  + " ("
+                  + site
+                  + "): address already in use");
+        }
         server.setExecutor(started.executor);
         server.createContext("/", new FlagHandler(content, config.behaviour(site)));
         server.start();

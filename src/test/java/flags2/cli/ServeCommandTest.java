@@ -15,6 +15,8 @@ import java.io.InputStreamReader;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +72,30 @@ class ServeCommandTest {
     serving.interrupt();
     serving.join(Duration.ofSeconds(5));
     assertEquals(130, status.get());
+  }
+
+  @Test
+  void aTakenPortIsOneLineNamingItAndNothingIsLeftListening() throws IOException {
+    int free;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      free = probe.getLocalPort(); // closed again: LOCAL's port, to check it is let go
+    }
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Flags2Runner.Run run =
+          new Flags2Runner()
+              .run("serve", "--ports", free + ",0," + taken.getLocalPort(), "--delay", "0");
+
+      assertEquals(1, run.status(), run.err());
+      assertEquals("", run.out());
+      assertEquals(
+          "*** Error: cannot listen on 127.0.0.1:"
+              + taken.getLocalPort()
+              + " (ERROR): address already in use; choose others with --ports\n",
+          run.err());
+    }
+    try (ServerSocket again = new ServerSocket(free, 1, InetAddress.getLoopbackAddress())) {
+      assertEquals(free, again.getLocalPort(), "LOCAL's port is free again");
+    }
   }
 
   @Test
