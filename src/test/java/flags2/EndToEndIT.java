@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.strategy.StrategyKind;
+import flags2.testing.StallingDispatcher;
+import flags2.testing.Streams;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okio.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,20 +70,10 @@ class EndToEndIT {
     List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).start();
-    CompletableFuture<String> out =
-        CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-    CompletableFuture<String> err =
-        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    CompletableFuture<String> out = Streams.readAll(process.getInputStream());
+    CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "flags2 did not finish: " + command);
     return new Outcome(process.exitValue(), out.get(), err.get());
-  }
-
-  private static String read(java.io.InputStream in) {
-    try {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new RuntimeException(e);
-    }
   }
 
   @Test
@@ -135,20 +124,9 @@ class EndToEndIT {
   @EnumSource(StrategyKind.class)
   void ctrlCExits130WithinTwoSecondsWithAReportThatAddsUpAndNoPartialFiles(StrategyKind strategy)
       throws Exception {
-    java.util.concurrent.CountDownLatch hanging = new java.util.concurrent.CountDownLatch(1);
     try (MockWebServer server = new MockWebServer()) {
-      server.setDispatcher(
-          new mockwebserver3.Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-              hanging.countDown();
-              return new MockResponse.Builder()
-                  .addHeader("Content-Type", "image/gif")
-                  .body(new Buffer().write(new byte[100_000]))
-                  .throttleBody(10, 60, TimeUnit.SECONDS)
-                  .build();
-            }
-          });
+      StallingDispatcher stalling = new StallingDispatcher(0);
+      server.setDispatcher(stalling);
       server.start();
       Process process =
           start(
@@ -161,11 +139,9 @@ class EndToEndIT {
               "--timeout",
               "60",
               "a");
-      CompletableFuture<String> out =
-          CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-      CompletableFuture<String> err =
-          CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-      assertTrue(hanging.await(30, TimeUnit.SECONDS), "no request arrived");
+      CompletableFuture<String> out = Streams.readAll(process.getInputStream());
+      CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
+      assertTrue(stalling.stalling.await(30, TimeUnit.SECONDS), "no request arrived");
 
       new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
       long signalled = System.nanoTime();
@@ -186,8 +162,7 @@ class EndToEndIT {
   void theProcessExitsWithinASecondOfItsReport(StrategyKind strategy) throws Exception {
     Process process =
         start("-s", urls.get("LOCAL"), "-d", dest.toString(), "-t", strategy.cliName(), "-a");
-    CompletableFuture<String> err =
-        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line;
@@ -207,10 +182,8 @@ class EndToEndIT {
     Process process =
         new ProcessBuilder("bash", "-c", command, JAVA, JAR, urls.get("DELAY"), dest.toString())
             .start();
-    CompletableFuture<String> out =
-        CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-    CompletableFuture<String> err =
-        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+    CompletableFuture<String> out = Streams.readAll(process.getInputStream());
+    CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not finish");
     assertEquals(0, process.exitValue(), out.get() + err.get());
     assertTrue(

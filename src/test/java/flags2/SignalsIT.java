@@ -6,24 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flags2.testing.StallingDispatcher;
+import flags2.testing.Streams;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,28 +41,6 @@ class SignalsIT {
     return new ProcessBuilder(command).start();
   }
 
-  /**
-   * Reads on a thread of its own: a blocked read must never hold one of the few threads of the
-   * common pool (one on a 2-core machine), which the next read would then wait for.
-   */
-  private static <T> CompletableFuture<T> onItsOwnThread(Callable<T> reading) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try {
-                result.complete(reading.call());
-              } catch (Exception e) {
-                result.completeExceptionally(e);
-              }
-            });
-    return result;
-  }
-
-  private static CompletableFuture<String> read(InputStream in) {
-    return onItsOwnThread(() -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
-  }
-
   private static void kill(String signal, Process process) throws Exception {
     new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
   }
@@ -76,20 +49,9 @@ class SignalsIT {
   @CsvSource({"TERM, 143", "HUP, 129"})
   void aStopSignalEndsTheRunLikeCtrlCWithItsOwnStatusAndAJsonObjectThatAddsUp(
       String signal, int status) throws Exception {
-    CountDownLatch hanging = new CountDownLatch(1);
     try (MockWebServer server = new MockWebServer()) {
-      server.setDispatcher(
-          new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-              hanging.countDown();
-              return new MockResponse.Builder()
-                  .addHeader("Content-Type", "image/gif")
-                  .body(new Buffer().write(new byte[100_000]))
-                  .throttleBody(10, 60, TimeUnit.SECONDS)
-                  .build();
-            }
-          });
+      StallingDispatcher stalling = new StallingDispatcher(0);
+      server.setDispatcher(stalling);
       server.start();
       Process process =
           start(
@@ -101,9 +63,9 @@ class SignalsIT {
               "60",
               "--json",
               "a");
-      CompletableFuture<String> out = read(process.getInputStream());
-      CompletableFuture<String> err = read(process.getErrorStream());
-      assertTrue(hanging.await(30, TimeUnit.SECONDS), "no request arrived");
+      CompletableFuture<String> out = Streams.readAll(process.getInputStream());
+      CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
+      assertTrue(stalling.stalling.await(30, TimeUnit.SECONDS), "no request arrived");
 
       kill(signal, process);
       long signalled = System.nanoTime();
@@ -143,19 +105,25 @@ class SignalsIT {
             "--html",
             dest.resolve("bench.html").toString(),
             "a");
-    CompletableFuture<String> out = read(bench.getInputStream());
+    CompletableFuture<String> out = Streams.readAll(bench.getInputStream());
     BufferedReader err =
         new BufferedReader(new InputStreamReader(bench.getErrorStream(), StandardCharsets.UTF_8));
     // the server is up and the warm-up run done once the first measured round starts
-    CompletableFuture<Boolean> measuring =
-        onItsOwnThread(
+    CompletableFuture<Boolean> measuring = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
             () -> {
-              for (String line; (line = err.readLine()) != null; ) {
-                if (line.startsWith("bench: run 1 of")) {
-                  return true;
+              try {
+                for (String line; (line = err.readLine()) != null; ) {
+                  if (line.startsWith("bench: run 1 of")) {
+                    measuring.complete(true);
+                    return;
+                  }
                 }
+                measuring.complete(false);
+              } catch (IOException e) {
+                measuring.complete(false);
               }
-              return false;
             });
     List<ProcessHandle> children = List.of();
     try {

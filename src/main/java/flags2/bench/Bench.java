@@ -161,7 +161,7 @@ public final class Bench {
             .codes(config.codes())
             .target(config.target())
             .strategy(strategy)
-            .concurrency(strategy.limit(level, config.codes().size()))
+            .maxRequests(level)
             .dest(dest)
             .timeout(config.timeout())
             .embedded(false)

@@ -184,12 +184,11 @@ final class DownloadCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());
     }
-    StrategyKind strategy = this.strategy.get();
     return DownloadOptions.builder()
         .codes(codes)
         .target(target)
-        .strategy(strategy)
-        .concurrency(strategy.limit(maxReq, codes.size()))
+        .strategy(strategy.get())
+        .maxRequests(maxReq)
         .dest(dest.get())
         .verbose(verbose.get())
         .timeout(perRequest)

@@ -31,7 +31,7 @@ public final class DownloadOptions {
     codes = List.copyOf(b.codes);
     target = Objects.requireNonNull(b.target, "target");
     strategy = b.strategy;
-    concurrency = b.concurrency == 0 ? strategy.limit(null, codes.size()) : b.concurrency;
+    concurrency = strategy.limit(b.maxRequests, codes.size());
     dest = Objects.requireNonNull(b.dest, "dest");
     verbose = b.verbose;
     timeout = Objects.requireNonNull(b.timeout, "timeout");
@@ -99,7 +99,7 @@ public final class DownloadOptions {
     private List<String> codes = List.of();
     private Site.Target target;
     private StrategyKind strategy = StrategyKind.DEFAULT;
-    private int concurrency;
+    private Integer maxRequests;
     private Path dest;
     private boolean verbose;
     private Duration timeout;
@@ -125,9 +125,9 @@ public final class DownloadOptions {
       return this;
     }
 
-    /** The limit already enforced by {@link StrategyKind#limit}; unset means its default. */
-    public Builder concurrency(int concurrency) {
-      this.concurrency = concurrency;
+    /** {@code --max-req}: null for the strategy's default; capped as {@link StrategyKind#limit}. */
+    public Builder maxRequests(Integer maxRequests) {
+      this.maxRequests = maxRequests;
       return this;
     }
 

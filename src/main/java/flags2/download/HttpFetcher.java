@@ -40,19 +40,7 @@ final class HttpFetcher implements Fetcher {
   private final Set<Call> live = ConcurrentHashMap.newKeySet();
 
   HttpFetcher(OkHttpClient client, HttpUrl base, DownloadOptions options) {
-    // Interceptors run after OkHttp registers a call with its Dispatcher, so a call either is
-    // registered in time for cancelAll() or sees the flag here: none slips through the gap.
-    this.client =
-        client
-            .newBuilder()
-            .addInterceptor(
-                chain -> {
-                  if (cancelled) {
-                    throw new IOException("Canceled");
-                  }
-                  return chain.proceed(chain.request());
-                })
-            .build();
+    this.client = client;
     this.base = base;
     this.store = new ImageStore(options.dest(), options.maxSize(), () -> cancelled);
     this.timeout = options.timeout();
@@ -105,7 +93,8 @@ final class HttpFetcher implements Fetcher {
 
   /**
    * A new, unstarted call for {@code {base}/{cc}/{cc}.gif}, counted as live until {@link #done};
-   * one made after {@link #cancelAll} is cancelled already.
+   * one made after {@link #cancelAll} is cancelled already. A call is either live in time for
+   * {@code cancelAll} to cancel it or sees its flag here: none slips through the gap.
    */
   private Call newCall(String code) {
     String cc = code.toLowerCase(Locale.ROOT);
@@ -118,7 +107,7 @@ final class HttpFetcher implements Fetcher {
                 .build());
     live.add(call);
     if (cancelled) {
-      call.cancel(); // cancelAll may have run before this call was live
+      call.cancel();
     }
     return call;
   }

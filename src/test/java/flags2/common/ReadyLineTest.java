@@ -16,8 +16,8 @@ class ReadyLineTest {
 
   @Test
   void printsLabelReadyAndTheBaseUrl() {
-    ReadyLine line = new ReadyLine(Site.DELAY, HttpUrl.get("http://127.0.0.1:8002/flags"));
-    assertEquals("DELAY ready: http://127.0.0.1:8002/flags", line.toString());
+    ReadyLine line = new ReadyLine(Site.DELAY, HttpUrl.get("http://127.0.0.1:40002/flags"));
+    assertEquals("DELAY ready: http://127.0.0.1:40002/flags", line.toString());
   }
 
   @Test
@@ -33,7 +33,7 @@ class ReadyLineTest {
         "REMOTE ready: https://www.fluentpython.com/data/flags",
         "URL ready: http://127.0.0.1:1/flags",
         "LOCAL ready: not a url",
-        "local ready: http://127.0.0.1:8001/flags",
+        "local ready: http://127.0.0.1:40001/flags",
         ""
       })
   void anyOtherLineIsNotAReadyLine(String text) {

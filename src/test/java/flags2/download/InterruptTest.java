@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.strategy.StrategyKind;
-import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.StallingDispatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -15,18 +15,13 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,41 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class InterruptTest {
   @StartStop private final MockWebServer server = new MockWebServer();
   @TempDir Path dest;
-  private final CountDownLatch never = new CountDownLatch(1);
-
-  @AfterEach
-  void releaseHeldRequests() {
-    never.countDown();
-  }
-
-  /**
-   * Serves the first {@code quick} codes; the rest send 10 bytes of a body and hang, a temp file
-   * open.
-   */
-  private final class HalfHanging extends FlagDispatcher {
-    final AtomicInteger held = new AtomicInteger();
-    final CountDownLatch holding = new CountDownLatch(1);
-    private final int quick;
-
-    HalfHanging(int quick) {
-      this.quick = quick;
-    }
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-      String code = request.getUrl().pathSegments().get(1).toUpperCase();
-      if (code.compareTo("A" + (char) ('A' + quick)) < 0) {
-        return ok(code);
-      }
-      held.incrementAndGet();
-      holding.countDown();
-      return new MockResponse.Builder()
-          .addHeader("Content-Type", "image/gif")
-          .body(new Buffer().write(new byte[100_000]))
-          .throttleBody(10, 30, TimeUnit.SECONDS) // 10 bytes, then nothing for 30 s
-          .build();
-    }
-  }
 
   private static int count(String out, String pattern) {
     Matcher m = Pattern.compile("^(\\d+) " + pattern + "\\.$", Pattern.MULTILINE).matcher(out);
@@ -81,7 +41,7 @@ class InterruptTest {
   @EnumSource(StrategyKind.class)
   void ctrlCCancelsReportsWhatWasDoneAndLeavesNoPartialFile(StrategyKind strategy)
       throws Exception {
-    HalfHanging dispatcher = new HalfHanging(3);
+    StallingDispatcher dispatcher = new StallingDispatcher(3);
     server.setDispatcher(dispatcher);
     Interrupt ctrlC = Interrupt.none();
     List<String> args =
@@ -100,7 +60,7 @@ class InterruptTest {
     CompletableFuture<Flags2Runner.Run> running =
         CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
 
-    assertTrue(dispatcher.holding.await(10, TimeUnit.SECONDS), "no request reached the server");
+    assertTrue(dispatcher.stalling.await(10, TimeUnit.SECONDS), "no request reached the server");
     long fired = System.nanoTime();
     ctrlC.fire();
     Flags2Runner.Run run = running.get(10, TimeUnit.SECONDS);
@@ -129,7 +89,7 @@ class InterruptTest {
   @EnumSource(StrategyKind.class)
   void ctrlCDuringASlowBodyStopsAtOnceAndLeavesNoPartialFile(StrategyKind strategy)
       throws Exception {
-    server.setDispatcher(new HalfHanging(0));
+    server.setDispatcher(new StallingDispatcher(0));
     Interrupt ctrlC = Interrupt.none();
     List<String> args =
         List.of(
