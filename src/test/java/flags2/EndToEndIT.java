@@ -223,7 +223,7 @@ class EndToEndIT {
     assertEquals("", run.out());
     assertEquals(
         List.of(
-            "*** Usage error: each CC argument must be A to Z or AA to ZZ.",
+            "*** Usage error: 'xyz' is not a country code: each CC argument must be A to Z or AA to ZZ.",
             "Usage: flags2 [OPTIONS] [CC...]  (try 'flags2 --help')"),
         run.err().lines().toList());
     assertTrue(Files.notExists(dest.resolve("new")));

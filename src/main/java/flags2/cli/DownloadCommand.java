@@ -171,15 +171,19 @@ final class DownloadCommand implements Callable<Integer> {
     if (maxSize < 1) {
       throw usage(spec, "--max-size must be at least 1 byte.");
     }
+    List<String> args = Validate.codeArgs(ccArgs);
+    if (!args.isEmpty() && !Codes.isArgument(args.get(0))) {
+      Cli.resemblingCommand(spec.commandLine(), args.get(0))
+          .ifPresent(
+              command -> {
+                throw usage(
+                    spec, "unknown command '" + args.get(0) + "'; did you mean '" + command + "'?");
+              });
+    }
     List<String> codes;
     Site.Target target;
     try {
-      codes =
-          Codes.expand(
-              Validate.codeArgs(ccArgs),
-              all.get(),
-              every.get(),
-              limit == null ? Integer.MAX_VALUE : limit);
+      codes = Codes.expand(args, all.get(), every.get(), limit == null ? Integer.MAX_VALUE : limit);
       target = Site.parse(server.get(), env.sites());
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());

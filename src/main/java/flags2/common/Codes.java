@@ -48,6 +48,11 @@ public final class Codes {
     return codes;
   }
 
+  /** Whether {@code arg} is a CC argument: one or two ASCII letters. */
+  public static boolean isArgument(String arg) {
+    return CC_ARG.matcher(arg).matches();
+  }
+
   /**
    * Expands arguments as the book does: {@code every} wins over {@code all}, which wins over the
    * arguments; no arguments means {@link #POP20}; the result is sorted and cut to {@code limit}.
@@ -58,8 +63,8 @@ public final class Codes {
     TreeSet<String> codes = new TreeSet<>();
     // validated even when -a or -e makes them moot: bad input is never ignored
     for (String arg : args) {
-      if (!CC_ARG.matcher(arg).matches()) {
-        throw new IllegalArgumentException(USAGE_ERROR);
+      if (!isArgument(arg)) {
+        throw new IllegalArgumentException("'" + arg + "' is not a country code: " + USAGE_ERROR);
       }
     }
     if (every) {

@@ -25,12 +25,20 @@ class CliTest {
   @TempDir Path tmp;
 
   static Stream<Arguments> usageErrors() {
-    String cc = "each CC argument must be A to Z or AA to ZZ.";
+    String cc = " is not a country code: each CC argument must be A to Z or AA to ZZ.";
     return Stream.of(
-        Arguments.of(List.of("abc"), cc),
-        Arguments.of(List.of("br", "1"), cc),
-        Arguments.of(List.of("ß"), cc),
-        Arguments.of(List.of("-a", "b-"), cc),
+        Arguments.of(List.of("abc"), "'abc'" + cc),
+        Arguments.of(List.of("br", "usa"), "'usa'" + cc),
+        Arguments.of(List.of("br", "1"), "'1'" + cc),
+        Arguments.of(List.of("ß"), "'ß'" + cc),
+        Arguments.of(List.of("-a", "b-"), "'b-'" + cc),
+        Arguments.of(List.of("sevre"), "unknown command 'sevre'; did you mean 'serve'?"),
+        Arguments.of(List.of("bnech", "br"), "unknown command 'bnech'; did you mean 'bench'?"),
+        Arguments.of(List.of("hlep"), "unknown command 'hlep'; did you mean 'help'?"),
+        Arguments.of(List.of("br", "serv"), "'serv'" + cc),
+        Arguments.of(List.of("brazil"), "'brazil'" + cc),
+        Arguments.of(
+            List.of("--sever", "DELAY"), "Unknown option: '--sever'; did you mean '--server'?"),
         Arguments.of(List.of("-m", "0", "br"), "--max-req must be at least 1."),
         Arguments.of(List.of("--max_req", "-3"), "--max-req must be at least 1."),
         Arguments.of(List.of("-l", "0"), "--limit must be at least 1."),

@@ -61,7 +61,9 @@ class CodesTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> Codes.expand(List.of("br", arg), false, false, NO_LIMIT));
-    assertEquals("each CC argument must be A to Z or AA to ZZ.", e.getMessage());
+    assertEquals(
+        "'" + arg + "' is not a country code: each CC argument must be A to Z or AA to ZZ.",
+        e.getMessage());
   }
 
   @Test
