@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
@@ -35,8 +38,10 @@ final class ServeCommand implements Callable<Integer> {
   private final Opt<String> delay;
   private final Opt<Double> errorRate;
   private final Opt<Double> errorDelayShare;
+  private final Opt<Integer> errorStatus;
   private final Opt<String> seed;
   private final Opt<Path> dir;
+  private final Opt<Path> readyFile;
 
   ServeCommand(Env env) {
     this.env = env;
@@ -80,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
                 .paramLabel("P")
                 .defaultValue("0.25")
                 .description(
-                    "Share of ERROR-server requests answered 418 (default: ${DEFAULT-VALUE})."));
+                    "Share of ERROR-server requests failed with --error-status (default:"
+                        + " ${DEFAULT-VALUE})."));
     errorDelayShare =
         command.option(
             double.class,
@@ -89,6 +95,15 @@ final class ServeCommand implements Callable<Integer> {
                 .defaultValue("0.5")
                 .description(
                     "Share of ERROR-server responses delayed (default: ${DEFAULT-VALUE})."));
+    errorStatus =
+        command.option(
+            int.class,
+            OptionSpec.builder("--error-status")
+                .paramLabel("CODE")
+                .defaultValue("418")
+                .description(
+                    "What ERROR answers when it fails a request: 418 (never retried) or e.g. 503,"
+                        + " sent with Retry-After: 1 (default: ${DEFAULT-VALUE})."));
     seed =
         command.option(
             String.class,
@@ -106,6 +121,14 @@ final class ServeCommand implements Callable<Integer> {
                 .description(
                     "Serve DIR/flags/{cc}/{cc}.gif (the book's flags.zip) or DIR/{cc}.gif instead"
                         + " of generated images."));
+    readyFile =
+        command.option(
+            Path.class,
+            OptionSpec.builder("--ready-file")
+                .paramLabel("FILE")
+                .description(
+                    "Also write the ready lines to FILE, all at once when every server listens;"
+                        + " deleted when the servers stop."));
     spec = command.withHelpOptions();
   }
 
@@ -131,25 +154,46 @@ final class ServeCommand implements Callable<Integer> {
     Thread serving = Thread.currentThread();
     try (TestServers servers = started;
         Interrupt.Registration ctrlC = env.interrupt().onInterrupt(serving::interrupt)) {
-      for (Site site : servers.sites()) {
-        env.out().println(new ReadyLine(site, servers.url(site)));
-      }
+      List<String> ready =
+          servers.sites().stream()
+              .map(site -> new ReadyLine(site, servers.url(site)).toString())
+              .toList();
+      ready.forEach(env.out()::println);
       env.out().flush();
-      Path dir = this.dir.get();
-      env.err()
-          .printf(
-              "serving %s; delay %s; ERROR: %.0f%% answered 418, %.0f%% delayed; seed %s. Ctrl-C"
-                  + " stops.%n",
-              dir == null ? "generated images for 194 codes" : dir,
-              config.delay(),
-              100 * config.errorRate(),
-              100 * config.errorDelayShare(),
-              seed.get());
-      new CountDownLatch(1).await();
+      ReadyFile written;
+      try {
+        written = ReadyFile.write(readyFile.get(), ready);
+      } catch (IOException e) {
+        String why =
+            e instanceof NoSuchFileException
+                ? "no such directory"
+                : e instanceof AccessDeniedException ? "permission denied" : e.toString();
+        env.err().println("*** Error: cannot write --ready-file '" + readyFile.get() + "': " + why);
+        return ExitStatus.ERRORS.code;
+      }
+      try (written) {
+        announce(config);
+        new CountDownLatch(1).await();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return env.interrupt().status().code;
+  }
+
+  /** One line on stderr: what is served, and how it misbehaves. */
+  private void announce(TestServers.Config config) {
+    Path dir = this.dir.get();
+    env.err()
+        .printf(
+            "serving %s; delay %s; ERROR: %.0f%% answered %d, %.0f%% delayed; seed %s. Ctrl-C"
+                + " stops.%n",
+            dir == null ? "generated images for 194 codes" : dir,
+            config.delay(),
+            100 * config.errorRate(),
+            config.errorStatus(),
+            100 * config.errorDelayShare(),
+            seed.get());
   }
 
   /** The servers' config from the parsed values; throws IllegalArgumentException for bad ones. */
@@ -191,6 +235,7 @@ final class ServeCommand implements Callable<Integer> {
         Delay.parse(delay.get()),
         errorRate,
         delayShare,
+        errorStatus.get(),
         seedValue,
         dir);
   }

@@ -72,14 +72,16 @@ public final class DownloadRun {
     }
     Site.Target target = options.target();
     try (TestServers embedded =
-        options.embedded()
-            ? EmbeddedServer.startIfMissing(target.site(), target.url(), console.err())
-            : null) {
+            options.embedded()
+                ? EmbeddedServer.startIfMissing(target.site(), target.url(), console.err())
+                : null;
+        Report report = report()) {
       int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, console.err());
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
-      HttpFetcher fetcher = new HttpFetcher(client, target.url(), options);
+      HttpFetcher fetcher =
+          new HttpFetcher(client, target.url(), options, nanoTime, report::retrying);
       try {
-        return download(fetcher, concurrency);
+        return download(fetcher, concurrency, report);
       } finally {
         fetcher.cancelAll(); // nothing outlives the run, even when a strategy failed
         HttpClients.shutdown(client);
@@ -88,18 +90,18 @@ public final class DownloadRun {
     }
   }
 
-  private Outcome download(HttpFetcher fetcher, int concurrency) {
+  private Outcome download(HttpFetcher fetcher, int concurrency, Report report) {
     List<String> codes = options.codes();
     Thread consumer = Thread.currentThread();
-    try (Report report = report();
-        Interrupt.Registration ctrlC =
-            interrupt.onInterrupt(
-                () -> {
-                  fetcher.cancelAll();
-                  consumer.interrupt();
-                })) {
+    try (Interrupt.Registration ctrlC =
+        interrupt.onInterrupt(
+            () -> {
+              fetcher.cancelAll();
+              consumer.interrupt();
+            })) {
       report.initial(options.target(), codes, concurrency);
       long start = nanoTime.getAsLong();
+      report.started(start);
       boolean interrupted = false;
       try {
         log.debug(

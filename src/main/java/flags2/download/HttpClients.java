@@ -39,6 +39,9 @@ final class HttpClients {
     private int count;
   }
 
+  /** A request's attempt number for its code, from 1: a tag, for the debug log. */
+  record AttemptNumber(int value) {}
+
   private static final Interceptor REDIRECT_LIMIT =
       chain -> {
         Response response = chain.proceed(chain.request());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -26,6 +27,7 @@ final class HttpFetcher implements Fetcher {
   private final ImageStore store;
   private final Duration timeout;
   private final RetryLoop retries;
+  private final LongSupplier nanoTime;
 
   /**
    * Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable.
@@ -39,28 +41,43 @@ final class HttpFetcher implements Fetcher {
    */
   private final Set<Call> live = ConcurrentHashMap.newKeySet();
 
-  HttpFetcher(OkHttpClient client, HttpUrl base, DownloadOptions options) {
+  /**
+   * {@code nanoTime} is the run's clock, for each result's start and duration; {@code retrying}
+   * hears of every retry.
+   */
+  HttpFetcher(
+      OkHttpClient client,
+      HttpUrl base,
+      DownloadOptions options,
+      LongSupplier nanoTime,
+      RetryLoop.Listener retrying) {
     this.client = client;
     this.base = base;
     this.store = new ImageStore(options.dest(), options.maxSize(), () -> cancelled);
     this.timeout = options.timeout();
-    this.retries = new RetryLoop(RetryPolicy.of(options.retries()), () -> cancelled);
+    this.retries = new RetryLoop(RetryPolicy.of(options.retries()), () -> cancelled, retrying);
+    this.nanoTime = nanoTime;
   }
 
   @Override
   public Result fetch(String code) {
-    long start = System.nanoTime();
+    long start = nanoTime.getAsLong();
     return retries
-        .run(() -> CompletableFuture.completedFuture(execute(code, start)), RetryLoop.SLEEP)
-        .join(); // complete already: every step ran on this thread
+        .run(
+            number -> CompletableFuture.completedFuture(execute(code, number, start)),
+            RetryLoop.SLEEP)
+        .join() // complete already: every step ran on this thread
+        .withStart(start);
   }
 
   @Override
   public CompletableFuture<Result> fetchAsync(String code) {
-    long start = System.nanoTime();
+    long start = nanoTime.getAsLong();
     InFlight inFlight = new InFlight();
     CompletableFuture<Result> result =
-        retries.run(() -> enqueue(code, start, inFlight), RetryLoop.TIMER);
+        retries
+            .run(number -> enqueue(code, number, start, inFlight), RetryLoop.TIMER)
+            .thenApply(done -> done.withStart(start));
     result.whenComplete(
         (done, failure) -> {
           if (result.isCancelled()) {
@@ -96,7 +113,7 @@ final class HttpFetcher implements Fetcher {
    * one made after {@link #cancelAll} is cancelled already. A call is either live in time for
    * {@code cancelAll} to cancel it or sees its flag here: none slips through the gap.
    */
-  private Call newCall(String code) {
+  private Call newCall(String code, int attempt) {
     String cc = code.toLowerCase(Locale.ROOT);
     HttpUrl url = base.newBuilder().addPathSegment(cc).addPathSegment(cc + ".gif").build();
     Call call =
@@ -104,6 +121,7 @@ final class HttpFetcher implements Fetcher {
             new Request.Builder()
                 .url(url)
                 .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
+                .tag(HttpClients.AttemptNumber.class, new HttpClients.AttemptNumber(attempt))
                 .build());
     live.add(call);
     if (cancelled) {
@@ -117,8 +135,8 @@ final class HttpFetcher implements Fetcher {
   }
 
   /** One blocking try. */
-  private Attempt execute(String code, long start) {
-    Call call = newCall(code);
+  private Attempt execute(String code, int number, long start) {
+    Call call = newCall(code, number);
     try (Response response = call.execute()) {
       return outcome(code, response, start);
     } catch (IOException e) {
@@ -131,9 +149,10 @@ final class HttpFetcher implements Fetcher {
   }
 
   /** One try on the client's threads; the future completes when its callback has run. */
-  private CompletableFuture<Attempt> enqueue(String code, long start, InFlight inFlight) {
+  private CompletableFuture<Attempt> enqueue(
+      String code, int number, long start, InFlight inFlight) {
     CompletableFuture<Attempt> attempt = new CompletableFuture<>();
-    Call call = newCall(code);
+    Call call = newCall(code, number);
     if (!inFlight.start(call)) {
       done(call);
       attempt.complete(Attempt.done(Result.error(code, 0, millisSince(start), "Canceled")));
@@ -186,7 +205,9 @@ final class HttpFetcher implements Fetcher {
     }
     try {
       long bytes = store.save(code, response.body());
-      return Attempt.done(Result.ok(code, status, bytes, millisSince(start)));
+      return Attempt.done(
+          Result.ok(code, status, bytes, millisSince(start))
+              .withFile(store.fileFor(code).toString()));
     } catch (ImageStore.BadBodyException | ImageStore.SaveException e) {
       return Attempt.done(Result.error(code, status, millisSince(start), e.getMessage()));
     } catch (IOException e) { // the connection failed while the body was read
@@ -203,12 +224,12 @@ final class HttpFetcher implements Fetcher {
     return new Attempt(result, !cancelled, null);
   }
 
-  private static Attempt unexpected(String code, RuntimeException e, long start) {
+  private Attempt unexpected(String code, RuntimeException e, long start) {
     return Attempt.done(Result.error(code, 0, millisSince(start), Failures.unexpected(e)));
   }
 
-  private static long millisSince(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1_000_000;
+  private long millisSince(long startNanos) {
+    return (nanoTime.getAsLong() - startNanos) / 1_000_000;
   }
 
   /** The call in flight for one callback download, so that cancelling its future cancels it. */

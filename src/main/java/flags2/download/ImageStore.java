@@ -79,7 +79,8 @@ final class ImageStore {
     if (body.contentLength() > maxSize) {
       throw tooLarge();
     }
-    String name = code.toLowerCase(Locale.ROOT) + ".gif";
+    Path file = fileFor(code);
+    String name = file.getFileName().toString();
     // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
     // each call costs, and saving was half of a fast run's work.
     Path tmp = partialPath(dest, name);
@@ -100,7 +101,7 @@ final class ImageStore {
         throw new BadBodyException("Empty response body");
       }
       try {
-        move(tmp, dest.resolve(name));
+        move(tmp, file);
       } catch (IOException e) {
         throw new SaveException(e);
       }
@@ -112,6 +113,11 @@ final class ImageStore {
       }
       partialFiles.remove(tmp);
     }
+  }
+
+  /** Where {@link #save} puts the image of {@code code}: {@code DEST/{cc}.gif}. */
+  Path fileFor(String code) {
+    return dest.resolve(code.toLowerCase(Locale.ROOT) + ".gif");
   }
 
   /**

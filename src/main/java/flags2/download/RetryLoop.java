@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * The one retry loop, for blocking and callback downloads alike: try, ask the {@link RetryPolicy},
@@ -42,41 +42,59 @@ final class RetryLoop {
               () -> true,
               CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
 
+  /**
+   * Told of every retry before its wait, on whichever thread the failed attempt ended: {@code
+   * failed} is that attempt's result, {@code retry} counts from 1 to {@code retries}.
+   */
+  public interface Listener {
+    void retrying(Result failed, int retry, int retries, Duration wait);
+
+    Listener NONE = (failed, retry, retries, wait) -> {};
+  }
+
   private final RetryPolicy policy;
   private final BooleanSupplier cancelled;
+  private final Listener listener;
 
-  /** {@code cancelled} tells whether the run was cancelled: then no attempt is retried. */
-  RetryLoop(RetryPolicy policy, BooleanSupplier cancelled) {
+  /**
+   * {@code cancelled} tells whether the run was cancelled: then no attempt is retried; {@code
+   * listener} hears of each retry.
+   */
+  RetryLoop(RetryPolicy policy, BooleanSupplier cancelled, Listener listener) {
     this.policy = policy;
     this.cancelled = cancelled;
+    this.listener = listener;
   }
 
   /**
-   * Runs {@code attempt} until the policy says an outcome is final and completes with its result.
-   * {@code attempt} must not throw and its future must not fail.
+   * Runs {@code attempt} (given its number, from 1) until the policy says an outcome is final and
+   * completes with its result, which counts the attempts made. {@code attempt} must not throw and
+   * its future must not fail.
    */
-  CompletableFuture<Result> run(Supplier<CompletableFuture<Attempt>> attempt, Pause pause) {
-    return from(0, attempt, pause);
+  CompletableFuture<Result> run(IntFunction<CompletableFuture<Attempt>> attempt, Pause pause) {
+    return from(1, attempt, pause);
   }
 
   private CompletableFuture<Result> from(
-      int number, Supplier<CompletableFuture<Attempt>> attempt, Pause pause) {
+      int number, IntFunction<CompletableFuture<Attempt>> attempt, Pause pause) {
     return attempt
-        .get()
+        .apply(number)
         .thenCompose(
             outcome -> {
+              Result result = outcome.result().withAttempts(number);
               Optional<Duration> wait =
-                  cancelled.getAsBoolean() ? Optional.empty() : policy.next(number, outcome);
+                  cancelled.getAsBoolean() ? Optional.empty() : policy.next(number - 1, outcome);
               if (wait.isEmpty()) {
-                return CompletableFuture.completedFuture(outcome.result());
+                return CompletableFuture.completedFuture(result);
               }
+              listener.retrying(result, number, policy.retries(), wait.get());
               return pause
                   .after(wait.get())
                   .thenCompose(
                       goOn ->
                           goOn
                               ? from(number + 1, attempt, pause)
-                              : CompletableFuture.completedFuture(outcome.result()));
+                              : CompletableFuture.completedFuture(result));
             });
   }
 }

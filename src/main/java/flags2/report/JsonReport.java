@@ -11,24 +11,30 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code --json}: exactly one JSON object on stdout when the run ends, and nothing else there.
- * Field names are documented in the README and kept stable. With {@code -v}, the per-code lines go
- * to stderr instead.
+ * {@code --json}: exactly one JSON object on stdout when the run ends, and nothing else there, with
+ * one result per requested code, tried or not. Field names are documented in the README and in
+ * {@code --help}, and kept stable: {@link #SCHEMA_VERSION} changes only when a field changes
+ * meaning or goes away. With {@code -v}, the per-code lines go to stderr instead.
  */
 public final class JsonReport implements Report {
+  /** The {@code schema_version} field. */
+  public static final int SCHEMA_VERSION = 1;
+
   private final PrintStream out;
   private final PrintStream verbose;
   private final StrategyKind strategy;
   private final StatusCounter counter = new StatusCounter();
   private final List<Result> results = new ArrayList<>();
   private Site.Target target;
-  private int requested;
+  private List<String> codes = List.of();
   private int concurrency;
+  private long startNanos;
 
   /** {@code verbose} is where per-code lines go, or null for none. */
   public JsonReport(PrintStream out, PrintStream verbose, StrategyKind strategy) {
@@ -40,8 +46,20 @@ public final class JsonReport implements Report {
   @Override
   public void initial(Site.Target target, List<String> codes, int concurrency) {
     this.target = target;
-    this.requested = codes.size();
+    this.codes = List.copyOf(codes);
     this.concurrency = concurrency;
+  }
+
+  @Override
+  public void started(long startNanos) {
+    this.startNanos = startNanos;
+  }
+
+  @Override
+  public void retrying(Result failed, int retry, int retries, Duration wait) {
+    if (verbose != null) {
+      verbose.println(TextReport.retryLine(failed, retry, retries, wait));
+    }
   }
 
   @Override
@@ -55,16 +73,18 @@ public final class JsonReport implements Report {
 
   @Override
   public void finish(Duration elapsed, int notAttempted, ExitStatus status) {
-    results.sort(Comparator.comparing(Result::code));
+    Map<String, Result> byCode = new HashMap<>();
+    results.forEach(result -> byCode.put(result.code(), result));
     try {
       JsonGenerator json = new JsonFactory().createGenerator(out);
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.writeStartObject();
+      json.writeNumberField("schema_version", SCHEMA_VERSION);
       json.writeStringField("site", target.site().name());
       json.writeStringField("url", target.display());
       json.writeStringField("strategy", strategy.cliName());
       json.writeNumberField("concurrency", concurrency);
-      json.writeNumberField("requested", requested);
+      json.writeNumberField("requested", codes.size());
       json.writeNumberField("ok", counter.get(Status.OK));
       json.writeNumberField("not_found", counter.get(Status.NOT_FOUND));
       json.writeNumberField("error", counter.get(Status.ERROR));
@@ -72,23 +92,13 @@ public final class JsonReport implements Report {
       json.writeNumberField("elapsed_seconds", Math.round(elapsed.toNanos() / 1e6) / 1e3);
       json.writeNumberField("exit_status", status.code);
       json.writeArrayFieldStart("results");
-      for (Result result : results) {
-        json.writeStartObject();
-        json.writeStringField("code", result.code());
-        json.writeStringField("outcome", result.status().name().toLowerCase(Locale.ROOT));
-        if (result.httpStatus() == 0) {
-          json.writeNullField("http_status");
+      for (String code : codes.stream().sorted().toList()) {
+        Result result = byCode.get(code);
+        if (result == null) {
+          writeNotAttempted(json, code);
         } else {
-          json.writeNumberField("http_status", result.httpStatus());
+          write(json, result);
         }
-        json.writeNumberField("bytes", result.bytes());
-        json.writeNumberField("millis", result.millis());
-        if (result.error().isEmpty()) {
-          json.writeNullField("error");
-        } else {
-          json.writeStringField("error", result.error());
-        }
-        json.writeEndObject();
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -98,6 +108,43 @@ public final class JsonReport implements Report {
     }
     out.println();
     out.flush();
+  }
+
+  private void write(JsonGenerator json, Result result) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("code", result.code());
+    json.writeStringField("outcome", result.status().name().toLowerCase(Locale.ROOT));
+    nullOr(json, "http_status", result.httpStatus() == 0 ? null : (long) result.httpStatus());
+    json.writeNumberField("bytes", result.bytes());
+    json.writeNumberField("millis", result.millis());
+    json.writeStringField("error", result.error().isEmpty() ? null : result.error());
+    json.writeNumberField("attempts", result.attempts());
+    json.writeNumberField("start_ms", (result.startNanos() - startNanos) / 1_000_000);
+    json.writeStringField("file", result.file());
+    json.writeEndObject();
+  }
+
+  /** A code never tried, or whose try was cut short by Ctrl-C: the same fields, mostly null. */
+  private static void writeNotAttempted(JsonGenerator json, String code) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("code", code);
+    json.writeStringField("outcome", "not_attempted");
+    json.writeNullField("http_status");
+    json.writeNumberField("bytes", 0);
+    json.writeNullField("millis");
+    json.writeNullField("error");
+    json.writeNumberField("attempts", 0);
+    json.writeNullField("start_ms");
+    json.writeNullField("file");
+    json.writeEndObject();
+  }
+
+  private static void nullOr(JsonGenerator json, String field, Long value) throws IOException {
+    if (value == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeNumberField(field, value);
+    }
   }
 
   @Override

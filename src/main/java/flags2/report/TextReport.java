@@ -53,6 +53,13 @@ public final class TextReport implements Report {
   }
 
   @Override
+  public void retrying(Result failed, int retry, int retries, Duration wait) {
+    if (verbose) {
+      out.println(retryLine(failed, retry, retries, wait));
+    }
+  }
+
+  @Override
   public void accept(Result result) {
     counter.add(result.status());
     if (verbose) {
@@ -98,11 +105,28 @@ public final class TextReport implements Report {
    * The book's line for one result: {@code BR OK}, {@code XX not found}, {@code *** Error for …}.
    */
   static String verboseLine(Result result) {
-    return switch (result.status()) {
-      case OK -> result.code() + " OK";
-      case NOT_FOUND -> result.code() + " not found";
-      case ERROR -> "*** Error for " + result.code() + ": " + result.error();
-    };
+    String line =
+        switch (result.status()) {
+          case OK -> result.code() + " OK";
+          case NOT_FOUND -> result.code() + " not found";
+          case ERROR -> "*** Error for " + result.code() + ": " + result.error();
+        };
+    return result.attempts() > 1 ? line + " (" + result.attempts() + " attempts)" : line;
+  }
+
+  /**
+   * {@code BR retry 1/3 after HTTP error 503 - Service Unavailable, waiting 0.3s}; only an error is
+   * ever retried.
+   */
+  static String retryLine(Result failed, int retry, int retries, Duration wait) {
+    return String.format(
+        Locale.ROOT,
+        "%s retry %d/%d after %s, waiting %.1fs",
+        failed.code(),
+        retry,
+        retries,
+        failed.error(),
+        wait.toMillis() / 1e3);
   }
 
   private static String plural(int n, String noun) {

@@ -7,11 +7,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * How one test server misbehaves: the share of requests answered 418, the share of responses
- * delayed, and the delay. With a seed every choice is a pure function of (seed, request path), so
- * every run against a server gives the same counts; without one, each request draws afresh.
+ * How one test server misbehaves: the share of requests answered with {@code errorStatus} (418 by
+ * default), the share of responses delayed, and the delay. With a seed every choice is a pure
+ * function of (seed, request path), so every run against a server gives the same counts, and a code
+ * that fails fails on every retry too; without one, each request draws afresh.
  */
-record Behaviour(double errorRate, double delayShare, Delay delay, OptionalLong seed) {
+record Behaviour(
+    double errorRate, double delayShare, int errorStatus, Delay delay, OptionalLong seed) {
 
   Behaviour {
     if (!(errorRate >= 0 && errorRate <= 1) || !(delayShare >= 0 && delayShare <= 1)) {

@@ -42,12 +42,15 @@ final class FlagHandler implements HttpHandler {
       Behaviour.Decision decision = behaviour.decide(rawPath);
       Reply reply =
           decision.error()
-              ? Reply.text(418, "I'm a Teapot\n")
+              ? Reply.text(behaviour.errorStatus(), errorText(behaviour.errorStatus()))
               : reply(exchange.getRequestMethod(), rawPath);
       if (!waitUntil(arrival, decision.delay())) {
         return; // the server is stopping
       }
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+      if (reply.status() == 503 || reply.status() == 429) {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+      }
       boolean head = exchange.getRequestMethod().equals("HEAD");
       exchange.sendResponseHeaders(
           reply.status(), head ? -1 : reply.body().length == 0 ? -1 : reply.body().length);
@@ -74,6 +77,11 @@ final class FlagHandler implements HttpHandler {
     return found
         .map(r -> new Reply(200, r.body(), r.contentType()))
         .orElseGet(() -> Reply.text(404, "Not Found\n"));
+  }
+
+  /** The body of an error reply: the book's teapot, or the status code. */
+  private static String errorText(int status) {
+    return status == 418 ? "I'm a Teapot\n" : "Error " + status + "\n";
   }
 
   /** Sleeps until {@code delay} after arrival; false when interrupted. */

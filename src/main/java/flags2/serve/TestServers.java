@@ -23,8 +23,9 @@ import okhttp3.HttpUrl;
 public final class TestServers implements AutoCloseable {
 
   /**
-   * Settings for a set of servers. {@code seed} empty means a fresh draw per request; {@code dir}
-   * null means generated content.
+   * Settings for a set of servers. {@code errorStatus} is what ERROR answers when it fails a
+   * request; {@code seed} empty means a fresh draw per request; {@code dir} null means generated
+   * content.
    */
   public record Config(
       InetAddress bind,
@@ -32,8 +33,17 @@ public final class TestServers implements AutoCloseable {
       Delay delay,
       double errorRate,
       double errorDelayShare,
+      int errorStatus,
       OptionalLong seed,
       Path dir) {
+
+    /** Refuses an {@code errorStatus} that is no error, or is 404, which means "not found". */
+    public Config {
+      if (errorStatus < 400 || errorStatus > 599 || errorStatus == 404) {
+        throw new IllegalArgumentException(
+            "--error-status must be 400 to 599, other than 404, not " + errorStatus + ".");
+      }
+    }
 
     /** The book's setup: loopback, ports 8001-8003, 0.5 s, 25 % errors, half delayed, seed 0. */
     public static Config defaults() {
@@ -43,19 +53,32 @@ public final class TestServers implements AutoCloseable {
           new Delay(0.5, 0.5),
           0.25,
           0.5,
+          418,
           OptionalLong.of(0),
           null);
     }
 
     public Config withPorts(Map<Site, Integer> ports) {
-      return new Config(bind, ports, delay, errorRate, errorDelayShare, seed, dir);
+      return new Config(bind, ports, delay, errorRate, errorDelayShare, errorStatus, seed, dir);
+    }
+
+    public Config withErrorStatus(int errorStatus) {
+      return new Config(bind, ports, delay, errorRate, errorDelayShare, errorStatus, seed, dir);
+    }
+
+    public Config withSeed(OptionalLong seed) {
+      return new Config(bind, ports, delay, errorRate, errorDelayShare, errorStatus, seed, dir);
+    }
+
+    public Config withDelay(Delay delay) {
+      return new Config(bind, ports, delay, errorRate, errorDelayShare, errorStatus, seed, dir);
     }
 
     Behaviour behaviour(Site site) {
       return switch (site) {
-        case LOCAL -> new Behaviour(0, 0, delay, seed);
-        case DELAY -> new Behaviour(0, 1, delay, seed);
-        case ERROR -> new Behaviour(errorRate, errorDelayShare, delay, seed);
+        case LOCAL -> new Behaviour(0, 0, errorStatus, delay, seed);
+        case DELAY -> new Behaviour(0, 1, errorStatus, delay, seed);
+        case ERROR -> new Behaviour(errorRate, errorDelayShare, errorStatus, delay, seed);
         case REMOTE, URL -> throw new IllegalArgumentException(site + " is not a test server");
       };
     }

@@ -1,12 +1,15 @@
 package flags2.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.common.Site;
 import flags2.download.Interrupt;
 import flags2.report.Console;
+import flags2.serve.Delay;
+import flags2.serve.TestServers;
 import flags2.testing.Flags2Runner;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -18,11 +21,16 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +83,89 @@ class ServeCommandTest {
   }
 
   @Test
+  void theReadyFileHoldsTheReadyLinesOnceAllListenAndIsGoneWhenTheyStop() throws Exception {
+    Path readyFile = dest.resolve("ready");
+    PipedInputStream outPipe = new PipedInputStream(64 * 1024);
+    PipedInputStream errPipe = new PipedInputStream(64 * 1024);
+    PrintStream out = new PrintStream(new PipedOutputStream(outPipe), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new PipedOutputStream(errPipe), true, StandardCharsets.UTF_8);
+    Interrupt interrupt = new Interrupt(again -> {});
+    Env env =
+        new Env(new Console(out, err, false, 80), Site.standard(), System::nanoTime, interrupt);
+    AtomicInteger status = new AtomicInteger(-1);
+    Thread serving =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    status.set(
+                        Cli.run(
+                            new String[] {
+                              "serve", "--ports", "0,0,0", "--ready-file", readyFile.toString()
+                            },
+                            env)));
+
+    List<String> printed = new ArrayList<>();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          BufferedReader stdout =
+              new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8));
+          for (int i = 0; i < 3; i++) {
+            printed.add(stdout.readLine());
+          }
+          // the note on stderr comes after the file is in place
+          new BufferedReader(new InputStreamReader(errPipe, StandardCharsets.UTF_8)).readLine();
+        });
+    assertEquals(printed, Files.readAllLines(readyFile));
+    try (Stream<Path> files = Files.list(dest)) {
+      assertEquals(List.of(readyFile), files.toList(), "no temporary file left beside it");
+    }
+
+    interrupt.fire();
+    serving.join(Duration.ofSeconds(5));
+    assertEquals(130, status.get());
+    assertFalse(Files.exists(readyFile), "a stopped server is never 'ready'");
+  }
+
+  @Test
+  void aReadyFileThatCannotBeWrittenStopsTheServersWithOneLine() throws IOException {
+    Path nowhere = dest.resolve("missing").resolve("ready");
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run("serve", "--ports", port + ",0,0", "--ready-file", nowhere.toString());
+    assertEquals(1, run.status());
+    assertEquals(
+        "*** Error: cannot write --ready-file '" + nowhere + "': no such directory\n", run.err());
+    try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      assertEquals(port, again.getLocalPort(), "LOCAL's port is free again");
+    }
+  }
+
+  @Test
+  void retriesGetThroughAnErrorServerAnswering503WithRandomSeed() throws Exception {
+    TestServers.Config config =
+        TestServers.Config.defaults()
+            .withPorts(Map.of(Site.ERROR, 0))
+            .withErrorStatus(503)
+            .withSeed(OptionalLong.empty())
+            .withDelay(new Delay(0, 0));
+    try (TestServers servers = TestServers.start(config, EnumSet.of(Site.ERROR))) {
+      String url = servers.url(Site.ERROR).toString();
+      // 10 codes each failed with p = 0.25 per request: all 11 tries failing is a 1 in 400 000
+      // chance for one of them
+      Flags2Runner.Run run =
+          new Flags2Runner()
+              .run("-s", url, "-d", dest.toString(), "-v", "--retries", "10", "-a", "-l", "10");
+      assertEquals(0, run.status(), run.out());
+      assertTrue(run.outLines().contains("10 flags downloaded."), run.out());
+    }
+  }
+
+  @Test
   void aTakenPortIsOneLineNamingItAndNothingIsLeftListening() throws IOException {
     int free;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -111,5 +202,8 @@ class ServeCommandTest {
     assertEquals(2, new Flags2Runner().run("serve", "--error-rate", "1.5").status());
     assertEquals(
         2, new Flags2Runner().run("serve", "--dir", dest.resolve("missing").toString()).status());
+    assertEquals(
+        "*** Usage error: --error-status must be 400 to 599, other than 404, not 404.",
+        new Flags2Runner().run("serve", "--error-status", "404").err().lines().findFirst().get());
   }
 }

@@ -97,7 +97,7 @@ class DownloadTest {
     server.setDispatcher(new FlagDispatcher().serve("BR", "CN", "US"));
     Flags2Runner.Run run =
         new Flags2Runner()
-            .clockTicking(1_234_000_000L)
+            .clockElapsing(1_234_000_000L)
             .run(
                 "-s",
                 server.url("/flags").toString(),

@@ -3,6 +3,9 @@ package flags2.download;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import flags2.common.Codes;
 import flags2.strategy.StrategyKind;
 import flags2.testing.Flags2Runner;
 import flags2.testing.StallingDispatcher;
@@ -13,6 +16,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,58 @@ class InterruptTest {
   private static int count(String out, String pattern) {
     Matcher m = Pattern.compile("^(\\d+) " + pattern + "\\.$", Pattern.MULTILINE).matcher(out);
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void jsonAfterCtrlCListsEveryCodeOnceTheCancelledOnesAsNotAttempted(StrategyKind strategy)
+      throws Exception {
+    StallingDispatcher dispatcher = new StallingDispatcher(3);
+    server.setDispatcher(dispatcher);
+    Interrupt ctrlC = Interrupt.none();
+    List<String> args =
+        List.of(
+            "-s",
+            server.url("/flags").toString(),
+            "-d",
+            dest.toString(),
+            "-t",
+            strategy.cliName(),
+            "-m",
+            "4",
+            "a",
+            "--timeout",
+            "60",
+            "--json");
+    CompletableFuture<Flags2Runner.Run> running =
+        CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
+    assertTrue(dispatcher.stalling.await(10, TimeUnit.SECONDS), "no request reached the server");
+    ctrlC.fire();
+    Flags2Runner.Run run = running.get(10, TimeUnit.SECONDS);
+
+    assertEquals(130, run.status(), run.out() + run.err());
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    List<JsonNode> results = new ArrayList<>();
+    json.get("results").forEach(results::add);
+    assertEquals(
+        Codes.expand(List.of("a"), false, false, 26),
+        results.stream().map(r -> r.get("code").asText()).toList(),
+        "one result per requested code, in order");
+    List<JsonNode> notAttempted =
+        results.stream().filter(r -> r.get("outcome").asText().equals("not_attempted")).toList();
+    assertEquals(json.get("not_attempted").asInt(), notAttempted.size());
+    assertTrue(notAttempted.size() > 0, run.out());
+    for (JsonNode r : notAttempted) {
+      assertEquals(0, r.get("attempts").asInt(), r.toString());
+      assertTrue(r.get("file").isNull() && r.get("http_status").isNull(), r.toString());
+    }
+    for (JsonNode r : results) {
+      if (r.get("outcome").asText().equals("ok")) {
+        Path file = Path.of(r.get("file").asText());
+        assertEquals(dest.resolve(r.get("code").asText().toLowerCase() + ".gif"), file);
+        assertEquals(r.get("bytes").asLong(), Files.size(file));
+      }
+    }
   }
 
   @ParameterizedTest

@@ -3,6 +3,8 @@ package flags2.download;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
@@ -85,11 +87,45 @@ class RetriesTest {
     server.setDispatcher(script);
     Flags2Runner.Run run = run(strategy, "--retries", "2", "br");
     assertEquals(0, run.status(), run.out());
-    assertEquals(
-        List.of("BR OK"),
-        run.outLines().stream().filter(l -> l.startsWith("BR") || l.contains("for BR")).toList());
+    List<String> lines =
+        run.outLines().stream().filter(l -> l.startsWith("BR") || l.contains("for BR")).toList();
+    assertEquals(3, lines.size(), run.out());
+    assertTrue(
+        lines
+            .get(0)
+            .matches("BR retry 1/2 after HTTP error 503 - Server Error, waiting 0\\.[1-3]s"),
+        lines.get(0));
+    assertTrue(
+        lines
+            .get(1)
+            .matches("BR retry 2/2 after HTTP error 500 - Server Error, waiting 0\\.[2-5]s"),
+        lines.get(1));
+    assertEquals("BR OK (3 attempts)", lines.get(2));
     assertTrue(run.outLines().contains("1 flag downloaded."), run.out());
     assertEquals(3, script.requestsFor("BR"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void jsonResultsCountTheAttemptsAndRetriesGoToStderr(StrategyKind strategy) throws Exception {
+    Script script =
+        new Script().answer("BR", status(503), ok("BR")).answer("CN", status(503), status(502));
+    server.setDispatcher(script);
+    Flags2Runner.Run run = run(strategy, "--retries", "1", "--json", "br", "cn", "us");
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    Map<String, Integer> attempts = new java.util.TreeMap<>();
+    json.get("results")
+        .forEach(r -> attempts.put(r.get("code").asText(), r.get("attempts").asInt()));
+    assertEquals(Map.of("BR", 2, "CN", 2, "US", 1), attempts);
+    assertTrue(
+        run.err().lines().anyMatch(l -> l.startsWith("BR retry 1/1 after HTTP error 503")),
+        run.err());
+    assertTrue(
+        run.err()
+            .lines()
+            .anyMatch(
+                l -> l.equals("*** Error for CN: HTTP error 502 - Server Error (2 attempts)")),
+        run.err());
   }
 
   @ParameterizedTest
@@ -100,7 +136,8 @@ class RetriesTest {
     Flags2Runner.Run run = run(strategy, "--retries", "1", "br");
     assertEquals(1, run.status());
     assertTrue(
-        run.outLines().contains("*** Error for BR: HTTP error 429 - Client Error"), run.out());
+        run.outLines().contains("*** Error for BR: HTTP error 429 - Client Error (2 attempts)"),
+        run.out());
     assertTrue(run.outLines().contains("1 error."), run.out());
     assertEquals(2, script.requestsFor("BR"));
   }

@@ -31,8 +31,8 @@ class RetryLoopTest {
       this.successAt = successAt;
     }
 
-    CompletableFuture<Attempt> next() {
-      int number = made.incrementAndGet();
+    CompletableFuture<Attempt> next(int number) {
+      assertEquals(made.incrementAndGet(), number, "attempts are numbered from 1");
       synchronized (threads) {
         threads.add(Thread.currentThread());
       }
@@ -49,10 +49,11 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(3);
 
     CompletableFuture<Result> result =
-        new RetryLoop(FAST, () -> false).run(attempts::next, RetryLoop.SLEEP);
+        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+            .run(attempts::next, RetryLoop.SLEEP);
 
     assertTrue(result.isDone(), "a blocking loop returns with its result ready");
-    assertEquals(Result.ok("BR", 200, 10, 1), result.join());
+    assertEquals(Result.ok("BR", 200, 10, 1).withAttempts(3), result.join());
     assertEquals(List.of(Thread.currentThread()), attempts.threads.stream().distinct().toList());
   }
 
@@ -60,10 +61,41 @@ class RetryLoopTest {
   void retriesStopAtThePolicysLimitWithTheLastResult() {
     Attempts attempts = new Attempts(99);
 
-    Result result = new RetryLoop(FAST, () -> false).run(attempts::next, RetryLoop.SLEEP).join();
+    Result result =
+        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+            .run(attempts::next, RetryLoop.SLEEP)
+            .join();
 
     assertEquals(4, attempts.made.get(), "one try and three retries");
     assertEquals("try 4", result.error());
+  }
+
+  @Test
+  void everyRetryIsToldBeforeItsWaitAndTheResultCountsTheAttempts() {
+    Attempts attempts = new Attempts(99);
+    List<String> told = new ArrayList<>();
+
+    Result result =
+        new RetryLoop(
+                FAST,
+                () -> false,
+                (failed, retry, retries, wait) ->
+                    told.add(
+                        failed.error()
+                            + " retry "
+                            + retry
+                            + "/"
+                            + retries
+                            + " after "
+                            + failed.attempts()
+                            + (wait.toMillis() <= 1 ? "" : " waiting " + wait)))
+            .run(attempts::next, RetryLoop.SLEEP)
+            .join();
+
+    assertEquals(
+        List.of("try 1 retry 1/3 after 1", "try 2 retry 2/3 after 2", "try 3 retry 3/3 after 3"),
+        told);
+    assertEquals(4, result.attempts());
   }
 
   @Test
@@ -71,7 +103,7 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(2);
 
     Result result =
-        new RetryLoop(FAST, () -> false)
+        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.TIMER)
             .get(10, TimeUnit.SECONDS);
 
@@ -86,7 +118,10 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(3);
     AtomicBoolean cancelled = new AtomicBoolean(true);
 
-    Result result = new RetryLoop(FAST, cancelled::get).run(attempts::next, RetryLoop.SLEEP).join();
+    Result result =
+        new RetryLoop(FAST, cancelled::get, RetryLoop.Listener.NONE)
+            .run(attempts::next, RetryLoop.SLEEP)
+            .join();
 
     assertEquals(1, attempts.made.get());
     assertEquals("try 1", result.error());
@@ -97,7 +132,10 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(3);
     Thread.currentThread().interrupt(); // the sleep before the first retry throws at once
     try {
-      Result result = new RetryLoop(FAST, () -> false).run(attempts::next, RetryLoop.SLEEP).join();
+      Result result =
+          new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+              .run(attempts::next, RetryLoop.SLEEP)
+              .join();
 
       assertEquals(1, attempts.made.get());
       assertEquals("try 1", result.error());

@@ -44,6 +44,7 @@ class SoakTest {
             new Delay(0.01, 0.01),
             0.25,
             0.5,
+            418,
             OptionalLong.of(0),
             null);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -50,6 +50,7 @@ class JsonReportTest {
     JsonNode json = MAPPER.readTree(run.out());
     assertEquals(
         List.of(
+            "schema_version",
             "site",
             "url",
             "strategy",
@@ -63,6 +64,7 @@ class JsonReportTest {
             "exit_status",
             "results"),
         iterable(json.fieldNames()));
+    assertEquals(1, json.get("schema_version").asInt());
     assertEquals("URL", json.get("site").asText());
     assertEquals(server.url("/flags").toString(), json.get("url").asText());
     assertEquals(strategy.cliName(), json.get("strategy").asText());
@@ -81,6 +83,23 @@ class JsonReportTest {
             .map(r -> r.get("code").asText())
             .toList());
     JsonNode br = results.get(0);
+    assertEquals(
+        List.of(
+            "code",
+            "outcome",
+            "http_status",
+            "bytes",
+            "millis",
+            "error",
+            "attempts",
+            "start_ms",
+            "file"),
+        iterable(br.fieldNames()));
+    assertEquals(1, br.get("attempts").asInt());
+    assertEquals(dest.resolve("br.gif").toString(), br.get("file").asText());
+    long startMs = br.get("start_ms").asLong();
+    assertTrue(
+        startMs >= 0 && startMs <= 1000 * json.get("elapsed_seconds").asDouble(), br.toString());
     assertEquals("ok", br.get("outcome").asText());
     assertEquals(200, br.get("http_status").asInt());
     assertEquals(FlagDispatcher.image("BR").length, br.get("bytes").asLong());
@@ -89,6 +108,7 @@ class JsonReportTest {
     assertEquals("error", tp.get("outcome").asText());
     assertEquals(418, tp.get("http_status").asInt());
     assertEquals("HTTP error 418 - Client Error", tp.get("error").asText());
+    assertTrue(tp.get("file").isNull(), tp.toString());
     assertEquals("not_found", results.get(3).get("outcome").asText());
   }
 

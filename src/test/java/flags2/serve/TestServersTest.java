@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.common.Codes;
@@ -56,6 +57,7 @@ class TestServersTest {
         new Delay(delay, delay),
         errorRate,
         0.5,
+        418,
         seed,
         dir);
   }
@@ -143,6 +145,48 @@ class TestServersTest {
         first.size() > 194 / 8 && first.size() < 194 / 2,
         "a 25 % rate gave " + first.size() + " errors");
     assertNotEquals(first, teapots(config(0, 0.25, OptionalLong.of(8), null)));
+  }
+
+  @Test
+  void theErrorServerCanFailWith503AndRetryAfterSoThatClientsRetry() throws IOException {
+    TestServers.Config config =
+        new TestServers.Config(
+            InetAddress.getLoopbackAddress(),
+            ANY_PORTS,
+            new Delay(0, 0),
+            1.0,
+            0,
+            503,
+            OptionalLong.of(0),
+            null);
+    try (TestServers servers = start(config);
+        Response response =
+            CLIENT
+                .newCall(
+                    new Request.Builder()
+                        .url(
+                            servers
+                                .url(Site.ERROR)
+                                .newBuilder()
+                                .addPathSegments("br/br.gif")
+                                .build())
+                        .build())
+                .execute()) {
+      assertEquals(503, response.code());
+      assertEquals("1", response.header("Retry-After"));
+      assertEquals(200, get(servers.url(Site.LOCAL), "br/br.gif").code(), "only ERROR fails");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {200, 302, 404, 399, 600})
+  void anErrorStatusThatIsNoErrorOr404IsRefused(int status) {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestServers.Config.defaults().withErrorStatus(status));
+    assertEquals(
+        "--error-status must be 400 to 599, other than 404, not " + status + ".", e.getMessage());
   }
 
   @Test

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import okhttp3.HttpUrl;
 
 /** Runs the command in-process with captured streams, as a user would run it from a shell. */
@@ -25,8 +26,8 @@ public final class Flags2Runner {
   }
 
   private final Map<Site, HttpUrl> sites = new HashMap<>(Site.standard());
-  private AtomicLong clock;
-  private long tick;
+  private static final long CLOCK_START = 987_654_321_000_000L;
+  private long elapsed = -1;
   private Interrupt interrupt = Interrupt.none();
 
   /** Ctrl-C for the runs: fire it to interrupt one. */
@@ -41,11 +42,18 @@ public final class Flags2Runner {
     return this;
   }
 
-  /** A fake clock that advances {@code nanos} every time it is read, for golden elapsed times. */
-  public Flags2Runner clockTicking(long nanos) {
-    clock = new AtomicLong();
-    tick = nanos;
+  /**
+   * A fake clock for golden elapsed times: its first reading (the run's start) is a large arbitrary
+   * value, every later one {@code nanos} after it, however often the run reads it.
+   */
+  public Flags2Runner clockElapsing(long nanos) {
+    elapsed = nanos;
     return this;
+  }
+
+  private static LongSupplier elapsingClock(long nanos) {
+    AtomicBoolean read = new AtomicBoolean();
+    return () -> read.getAndSet(true) ? CLOCK_START + nanos : CLOCK_START;
   }
 
   public Run run(String... args) {
@@ -61,7 +69,7 @@ public final class Flags2Runner {
         new Env(
             new Console(outStream, errStream, false, 80),
             Map.copyOf(sites),
-            clock == null ? System::nanoTime : () -> clock.getAndAdd(tick),
+            elapsed < 0 ? System::nanoTime : elapsingClock(elapsed),
             interrupt);
     int status = Cli.run(new ArrayList<>(args).toArray(String[]::new), env);
     return new Run(
