@@ -51,6 +51,7 @@ final class BenchCommand implements Callable<Integer> {
             String.class,
             OptionSpec.builder("-s", "--server")
                 .paramLabel("LABEL|URL")
+                .completionCandidates(List.of("LOCAL", "DELAY", "ERROR"))
                 .defaultValue("DELAY")
                 .description(
                     "LOCAL, DELAY or ERROR (started for the bench), or an http(s) base URL"
@@ -62,6 +63,7 @@ final class BenchCommand implements Callable<Integer> {
                 .paramLabel("NAME")
                 .splitRegex(",")
                 .converters(new StrategyConverter())
+                .completionCandidates(new StrategyConverter.Names())
                 .description("Strategies to compare (default: all four)."));
     levels =
         command.list(

@@ -77,6 +77,7 @@ final class DownloadCommand implements Callable<Integer> {
             String.class,
             OptionSpec.builder("-s", "--server")
                 .paramLabel("LABEL|URL")
+                .completionCandidates(List.of("LOCAL", "DELAY", "ERROR", "REMOTE"))
                 .defaultValue("LOCAL")
                 .description(
                     "LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default:"

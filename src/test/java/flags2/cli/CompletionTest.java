@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code flags2 generate-completion}: a bash/zsh script that knows the options and strategies. */
 class CompletionTest {
@@ -34,13 +36,33 @@ class CompletionTest {
     }
   }
 
-  @Test
-  void bashAcceptsTheScriptAndCompletesStrategyNames() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "flags2 --strategy v | virtual",
+        "flags2 -t s | sequential",
+        "flags2 -s D | DELAY",
+        "flags2 --server '' | LOCAL DELAY ERROR REMOTE",
+        "flags2 bench -t s | sequential",
+        "flags2 bench --strategies a | async",
+        "flags2 bench -s E | ERROR",
+        "flags2 help s | serve"
+      })
+  void bashAcceptsTheScriptAndCompletesWhatATypedWordCanBe(String line, String expected)
+      throws Exception {
     Path script = tmp.resolve("flags2-completion.bash");
     Files.writeString(script, new Flags2Runner().run("generate-completion").out());
+    String words = line.replace("''", "").strip();
     String probe =
-        "source \"$1\"; COMP_WORDS=(flags2 --strategy v); COMP_CWORD=2; COMP_LINE='flags2 --strategy v'; COMP_POINT=${#COMP_LINE};"
-            + " _complete_flags2; echo \"${COMPREPLY[@]}\"";
+        "source \"$1\"; COMP_WORDS=("
+            + line
+            + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMP_LINE='"
+            + words
+            + "'; COMP_POINT=${#COMP_LINE}; _complete_flags2; echo \"${COMPREPLY[@]}\"";
+    if (line.endsWith("''")) { // an empty word being completed
+      probe = probe.replace("COMP_LINE='" + words + "'", "COMP_LINE='" + words + " '");
+    }
     // stderr is dropped: outside an interactive completion bash's compopt complains, harmlessly
     Process bash =
         new ProcessBuilder("bash", "-c", probe, "bash", script.toString())
@@ -49,6 +71,6 @@ class CompletionTest {
     assertTrue(bash.waitFor(10, TimeUnit.SECONDS));
     String output = new String(bash.getInputStream().readAllBytes()).strip();
     assertEquals(0, bash.exitValue(), output);
-    assertEquals("virtual", output);
+    assertEquals(expected, output);
   }
 }
