@@ -99,6 +99,39 @@ class EndToEndIT {
   }
 
   @Test
+  void debugPrintsOneLineInOneFormatPerRequest() throws Exception {
+    Outcome run =
+        flags2(
+            "-s", urls.get("LOCAL"), "-d", dest.toString(), "--debug", "-t", "async", "br", "xx");
+
+    assertEquals(0, run.status(), run.err());
+    List<String> requests =
+        run.err().lines().filter(l -> l.startsWith("DEBUG RequestLog - ")).sorted().toList();
+    assertEquals(2, requests.size(), run.err());
+    String base = urls.get("LOCAL");
+    assertTrue(
+        requests
+            .get(0)
+            .matches(
+                "DEBUG RequestLog - GET \\Q"
+                    + base
+                    + "/br/br.gif\\E -> 200, \\d+ bytes, \\d+ ms, attempt 1"),
+        requests.get(0));
+    assertTrue(
+        requests
+            .get(1)
+            .matches(
+                "DEBUG RequestLog - GET \\Q"
+                    + base
+                    + "/xx/xx.gif\\E -> 404, \\d+ bytes, \\d+ ms, attempt 1"),
+        requests.get(1));
+    assertTrue(
+        run.err().lines().allMatch(l -> l.matches("(DEBUG|INFO|WARN|ERROR) \\S+ - .*")),
+        "every stderr line in slf4j's one format:\n" + run.err());
+    assertTrue(run.err().lines().noneMatch(l -> l.contains("TaskRunner")), run.err());
+  }
+
+  @Test
   void theErrorServerGivesTheSameCountsEveryRunAndExitsOne() throws Exception {
     Outcome first = flags2("-s", urls.get("ERROR"), "-d", dest.toString(), "-a", "-v");
     Outcome second = flags2("-s", urls.get("ERROR"), "-d", dest.toString(), "-a", "-v");

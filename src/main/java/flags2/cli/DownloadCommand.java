@@ -13,15 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code flags2 [OPTIONS] [CC...]}: downloads the flags; the root command. */
 final class DownloadCommand implements Callable<Integer> {
   private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
+  private static final Logger TASK_RUNNER_LOGGER =
+      Logger.getLogger("okhttp3.internal.concurrent.TaskRunner");
 
   private final Env env;
   private final CommandSpec spec;
@@ -212,11 +214,16 @@ final class DownloadCommand implements Callable<Integer> {
     return codes;
   }
 
+  /**
+   * {@code --debug}: flags2's loggers at debug, and OkHttp's own {@code java.util.logging} records
+   * bridged to slf4j, so every line has one format; OkHttp's task-queue housekeeping (a few lines
+   * per request) is left out. Must run before the first slf4j logger is made.
+   */
   private static void enableDebugLogging() {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-    ConsoleHandler handler = new ConsoleHandler();
-    handler.setLevel(Level.FINE);
+    OKHTTP_LOGGER.setUseParentHandlers(false);
+    OKHTTP_LOGGER.addHandler(new SLF4JBridgeHandler());
     OKHTTP_LOGGER.setLevel(Level.FINE);
-    OKHTTP_LOGGER.addHandler(handler);
+    TASK_RUNNER_LOGGER.setLevel(Level.INFO);
   }
 }

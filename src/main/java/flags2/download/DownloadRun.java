@@ -117,7 +117,6 @@ public final class DownloadRun {
                 fetcher,
                 concurrency,
                 result -> {
-                  log.debug("{}", result);
                   // After Ctrl-C, a failure is the cancellation's own echo ("Socket closed"), and
                   // that code counts as not attempted; downloads that completed anyway are still
                   // counted.
