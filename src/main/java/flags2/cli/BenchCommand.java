@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code flags2 bench}: compares the strategies against a test server of its own. Reads and checks
  * its options; {@link BenchJob} does the rest.
  */
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
   private final Env env;
   private final CommandSpec spec;
   private final Opt<List<String>> ccArgs;
@@ -98,10 +98,16 @@ final class BenchCommand implements Callable<Integer> {
                 .description("Where the HTML report goes (default: ${DEFAULT-VALUE})."));
     timeout = command.timeout();
     spec = command.withHelpOptions();
+    HelpSection.install(spec, helpSections());
   }
 
   CommandSpec spec() {
     return spec;
+  }
+
+  @Override
+  public List<HelpSection> helpSections() {
+    return Manual.bench();
   }
 
   @Override

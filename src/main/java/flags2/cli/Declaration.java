@@ -30,7 +30,13 @@ final class Declaration {
     spec.usageMessage()
         .customSynopsis(synopsis)
         .header(header)
+        .synopsisHeading("%nUsage: ")
         .description(description)
+        .descriptionHeading("%n")
+        .parameterListHeading("%nArguments:%n")
+        .optionListHeading("%nOptions:%n")
+        .commandListHeading("%nCommands:%n")
+        .exitCodeListHeading("%nExit status:%n")
         .sortOptions(false)
         .autoWidth(true);
     return new Declaration(spec);
@@ -101,9 +107,21 @@ final class Declaration {
     return spec;
   }
 
-  /** The version from the jar manifest. */
-  private static String version() {
+  /**
+   * The version from the jar manifest, and the Java runtime and OS it runs on, for bug reports:
+   * {@code flags2 1.0}, {@code Java 25.0.1+8-LTS (Eclipse Adoptium), Linux 6.8.0 amd64}.
+   */
+  private static String[] version() {
     String version = Declaration.class.getPackage().getImplementationVersion();
-    return "flags2 " + (version == null ? "(development build)" : version);
+    return new String[] {
+      "flags2 " + (version == null ? "(development build)" : version),
+      String.format(
+          "Java %s (%s), %s %s %s",
+          System.getProperty("java.runtime.version"),
+          System.getProperty("java.vendor"),
+          System.getProperty("os.name"),
+          System.getProperty("os.version"),
+          System.getProperty("os.arch"))
+    };
   }
 }

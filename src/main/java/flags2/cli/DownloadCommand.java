@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code flags2 [OPTIONS] [CC...]}: downloads the flags; the root command. */
-final class DownloadCommand implements Callable<Integer> {
+final class DownloadCommand implements Callable<Integer>, HelpSection.Documented {
   private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
   private static final Logger TASK_RUNNER_LOGGER =
       Logger.getLogger("okhttp3.internal.concurrent.TaskRunner");
@@ -120,12 +120,10 @@ final class DownloadCommand implements Callable<Integer> {
                 .description("Largest image accepted (default: 5 MiB)."));
     noEmbedded = command.flag("Never start an embedded test server.", "--no-embedded");
     json =
-        command.flag(
-            "One JSON object on stdout instead of the report (fields: see README).", "--json");
+        command.flag("One JSON object on stdout instead of the report (fields: below).", "--json");
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     spec = command.withHelpOptions();
     spec.usageMessage()
-        .exitCodeListHeading("%nExit status:%n")
         .exitCodeList(
             exitCodes(
                 "0", "every code OK or not found",
@@ -134,13 +132,17 @@ final class DownloadCommand implements Callable<Integer> {
                 "3", "destination unusable",
                 "130", "interrupted (Ctrl-C)",
                 "143", "terminated (SIGTERM)",
-                "129", "hung up (SIGHUP)"))
-        .footerHeading("%nShell completion:%n")
-        .footer("bash, zsh: source <(flags2 generate-completion)");
+                "129", "hung up (SIGHUP)"));
+    HelpSection.install(spec, helpSections());
   }
 
   CommandSpec spec() {
     return spec;
+  }
+
+  @Override
+  public List<HelpSection> helpSections() {
+    return Manual.download();
   }
 
   @Override

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code flags2 serve}: runs the test servers until interrupted, after printing a {@link ReadyLine}
  * per server on stdout.
  */
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer>, HelpSection.Documented {
   private final Env env;
   private final CommandSpec spec;
   private final Opt<String> bind;
@@ -52,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
             "flags2 serve [OPTIONS]",
             "Runs the LOCAL, DELAY and ERROR test servers.",
             "Runs the test servers until interrupted: LOCAL (static), DELAY (every response"
-                + " delayed) and ERROR (some requests answered 418 I'm a Teapot, some responses"
-                + " delayed), serving /flags/{cc}/{cc}.gif and /flags/{cc}/metadata.json.");
+                + " delayed) and ERROR (some requests failed with 418 I'm a Teapot or"
+                + " --error-status, some responses delayed), serving /flags/{cc}/{cc}.gif and"
+                + " /flags/{cc}/metadata.json.");
     bind =
         command.option(
             String.class,
@@ -66,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
             int[].class,
             OptionSpec.builder("--ports")
                 .paramLabel("L,D,E")
+                .hideParamSyntax(true)
                 .splitRegex(",")
                 .defaultValue("8001,8002,8003")
                 .description(
@@ -130,10 +132,16 @@ final class ServeCommand implements Callable<Integer> {
                     "Also write the ready lines to FILE, all at once when every server listens;"
                         + " deleted when the servers stop."));
     spec = command.withHelpOptions();
+    HelpSection.install(spec, helpSections());
   }
 
   CommandSpec spec() {
     return spec;
+  }
+
+  @Override
+  public List<HelpSection> helpSections() {
+    return Manual.serve();
   }
 
   @Override

@@ -116,6 +116,18 @@ class CliTest {
   }
 
   @Test
+  void versionNamesTheJavaRuntimeAndTheOs() {
+    Flags2Runner.Run run = new Flags2Runner().run("--version");
+    assertEquals(0, run.status());
+    List<String> lines = run.outLines();
+    assertEquals(2, lines.size(), run.out());
+    assertTrue(lines.get(0).startsWith("flags2 "), lines.get(0));
+    assertTrue(
+        lines.get(1).startsWith("Java " + Runtime.version()) && lines.get(1).contains("Linux"),
+        lines.get(1));
+  }
+
+  @Test
   void labelsAreCaseInsensitive() {
     Flags2Runner runner = new Flags2Runner().site(Site.DELAY, server.url("/flags"));
     server.setDispatcher(new FlagDispatcher().serve("BR"));

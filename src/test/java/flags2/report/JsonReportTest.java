@@ -113,6 +113,23 @@ class JsonReportTest {
   }
 
   @Test
+  void helpNamesEveryFieldTheJsonHas() throws Exception {
+    server.setDispatcher(new FlagDispatcher().serve("BR"));
+    JsonNode json =
+        MAPPER.readTree(
+            new Flags2Runner()
+                .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "--json", "br")
+                .out());
+    String help = new Flags2Runner().run("--help").out();
+    String section = help.substring(help.indexOf("JSON output (--json):"));
+    List<String> fields = new java.util.ArrayList<>(iterable(json.fieldNames()));
+    fields.addAll(iterable(json.get("results").get(0).fieldNames()));
+    for (String field : fields) {
+      assertTrue(section.contains(field), field + " is not in --help's JSON section:\n" + section);
+    }
+  }
+
+  @Test
   void messagesWithQuotesBackslashesControlAndNonAsciiCharactersSurviveTheRoundTrip()
       throws Exception {
     String nasty = "Teapot \"brewing\" \\ tab\t bell\u0007 naïve ☕ \uD83C\uDDE7\uD83C\uDDF7";
