@@ -12,7 +12,6 @@ import flags2.serve.Delay;
 import flags2.serve.TestServers;
 import flags2.testing.Flags2Runner;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PipedInputStream;
@@ -38,33 +37,54 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeCommandTest {
   @TempDir Path dest;
 
+  /** {@code flags2 serve ARGS} on a thread of its own, its stdout and stderr piped back. */
+  private static final class Serving {
+    private final PipedInputStream outPipe = new PipedInputStream(64 * 1024);
+    private final PipedInputStream errPipe = new PipedInputStream(64 * 1024);
+    private final Interrupt ctrlC = new Interrupt(again -> {});
+    private final AtomicInteger status = new AtomicInteger(-1);
+    private final Thread thread;
+
+    Serving(String... args) throws IOException {
+      PrintStream out =
+          new PrintStream(new PipedOutputStream(outPipe), true, StandardCharsets.UTF_8);
+      PrintStream err =
+          new PrintStream(new PipedOutputStream(errPipe), true, StandardCharsets.UTF_8);
+      Env env = new Env(new Console(out, err, false, 80), Site.standard(), System::nanoTime, ctrlC);
+      List<String> all = new ArrayList<>(List.of("serve"));
+      all.addAll(List.of(args));
+      thread =
+          Thread.ofPlatform().start(() -> status.set(Cli.run(all.toArray(String[]::new), env)));
+    }
+
+    /** The three ready lines, then the note on stderr, which comes after the ready file. */
+    List<String> awaitReady() {
+      List<String> ready = new ArrayList<>();
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> {
+            BufferedReader stdout =
+                new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8));
+            for (int i = 0; i < 3; i++) {
+              ready.add(stdout.readLine());
+            }
+            new BufferedReader(new InputStreamReader(errPipe, StandardCharsets.UTF_8)).readLine();
+          });
+      return ready;
+    }
+
+    /** Ctrl-C; the exit status. */
+    int stop() throws InterruptedException {
+      ctrlC.fire();
+      thread.join(Duration.ofSeconds(5));
+      return status.get();
+    }
+  }
+
   @Test
   void printsAReadyLinePerServerAndServesUntilInterrupted() throws Exception {
-    PipedInputStream pipe = new PipedInputStream(64 * 1024);
-    PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    AtomicInteger status = new AtomicInteger(-1);
-    Env env =
-        new Env(
-            new Console(out, err, false, 80), Site.standard(), System::nanoTime, Interrupt.none());
-    Thread serving =
-        Thread.ofPlatform()
-            .start(
-                () ->
-                    status.set(
-                        Cli.run(
-                            new String[] {"serve", "--ports", "0,0,0", "--delay", "0.05"}, env)));
-
-    List<String> ready = new ArrayList<>();
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(10),
-        () -> {
-          BufferedReader reader =
-              new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
-          for (int i = 0; i < 3; i++) {
-            ready.add(reader.readLine());
-          }
-        });
+    Serving serving = new Serving("--ports", "0,0,0", "--delay", "0.05");
+    List<String> ready = serving.awaitReady();
     assertTrue(
         ready.get(0).matches("LOCAL ready: http://127\\.0\\.0\\.1:\\d+/flags"), ready.get(0));
     assertTrue(ready.get(1).startsWith("DELAY ready: "), ready.get(1));
@@ -77,53 +97,20 @@ class ServeCommandTest {
     assertTrue(run.outLines().contains("43 flags downloaded."), run.out());
     assertTrue(run.outLines().contains("35 not found."), run.out());
 
-    serving.interrupt();
-    serving.join(Duration.ofSeconds(5));
-    assertEquals(130, status.get());
+    assertEquals(130, serving.stop());
   }
 
   @Test
   void theReadyFileHoldsTheReadyLinesOnceAllListenAndIsGoneWhenTheyStop() throws Exception {
     Path readyFile = dest.resolve("ready");
-    PipedInputStream outPipe = new PipedInputStream(64 * 1024);
-    PipedInputStream errPipe = new PipedInputStream(64 * 1024);
-    PrintStream out = new PrintStream(new PipedOutputStream(outPipe), true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new PipedOutputStream(errPipe), true, StandardCharsets.UTF_8);
-    Interrupt interrupt = new Interrupt(again -> {});
-    Env env =
-        new Env(new Console(out, err, false, 80), Site.standard(), System::nanoTime, interrupt);
-    AtomicInteger status = new AtomicInteger(-1);
-    Thread serving =
-        Thread.ofPlatform()
-            .start(
-                () ->
-                    status.set(
-                        Cli.run(
-                            new String[] {
-                              "serve", "--ports", "0,0,0", "--ready-file", readyFile.toString()
-                            },
-                            env)));
-
-    List<String> printed = new ArrayList<>();
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(10),
-        () -> {
-          BufferedReader stdout =
-              new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8));
-          for (int i = 0; i < 3; i++) {
-            printed.add(stdout.readLine());
-          }
-          // the note on stderr comes after the file is in place
-          new BufferedReader(new InputStreamReader(errPipe, StandardCharsets.UTF_8)).readLine();
-        });
+    Serving serving = new Serving("--ports", "0,0,0", "--ready-file", readyFile.toString());
+    List<String> printed = serving.awaitReady();
     assertEquals(printed, Files.readAllLines(readyFile));
     try (Stream<Path> files = Files.list(dest)) {
       assertEquals(List.of(readyFile), files.toList(), "no temporary file left beside it");
     }
 
-    interrupt.fire();
-    serving.join(Duration.ofSeconds(5));
-    assertEquals(130, status.get());
+    assertEquals(130, serving.stop());
     assertFalse(Files.exists(readyFile), "a stopped server is never 'ready'");
   }
 

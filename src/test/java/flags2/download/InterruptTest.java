@@ -41,32 +41,47 @@ class InterruptTest {
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
-  @ParameterizedTest
-  @EnumSource(StrategyKind.class)
-  void jsonAfterCtrlCListsEveryCodeOnceTheCancelledOnesAsNotAttempted(StrategyKind strategy)
+  /**
+   * Runs {@code -m 4 a} with {@code extra} against a server that stalls all but three codes
+   * mid-body, and fires Ctrl-C once a stalled request has arrived, right after {@code beforeFire}.
+   */
+  private Flags2Runner.Run ctrlCMidRun(StrategyKind strategy, Runnable beforeFire, String... extra)
       throws Exception {
     StallingDispatcher dispatcher = new StallingDispatcher(3);
     server.setDispatcher(dispatcher);
     Interrupt ctrlC = Interrupt.none();
     List<String> args =
-        List.of(
-            "-s",
-            server.url("/flags").toString(),
-            "-d",
-            dest.toString(),
-            "-t",
-            strategy.cliName(),
-            "-m",
-            "4",
-            "a",
-            "--timeout",
-            "60",
-            "--json");
+        new ArrayList<>(
+            List.of(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "-t",
+                strategy.cliName(),
+                "-m",
+                "4",
+                "a",
+                "--timeout",
+                "60"));
+    args.addAll(List.of(extra));
     CompletableFuture<Flags2Runner.Run> running =
         CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
     assertTrue(dispatcher.stalling.await(10, TimeUnit.SECONDS), "no request reached the server");
+    beforeFire.run();
     ctrlC.fire();
-    Flags2Runner.Run run = running.get(10, TimeUnit.SECONDS);
+    return running.get(10, TimeUnit.SECONDS);
+  }
+
+  private Flags2Runner.Run ctrlCMidRun(StrategyKind strategy, String... extra) throws Exception {
+    return ctrlCMidRun(strategy, () -> {}, extra);
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void jsonAfterCtrlCListsEveryCodeOnceTheCancelledOnesAsNotAttempted(StrategyKind strategy)
+      throws Exception {
+    Flags2Runner.Run run = ctrlCMidRun(strategy, "--json");
 
     assertEquals(130, run.status(), run.out() + run.err());
     JsonNode json = new ObjectMapper().readTree(run.out());
@@ -97,30 +112,9 @@ class InterruptTest {
   @EnumSource(StrategyKind.class)
   void ctrlCCancelsReportsWhatWasDoneAndLeavesNoPartialFile(StrategyKind strategy)
       throws Exception {
-    StallingDispatcher dispatcher = new StallingDispatcher(3);
-    server.setDispatcher(dispatcher);
-    Interrupt ctrlC = Interrupt.none();
-    List<String> args =
-        List.of(
-            "-s",
-            server.url("/flags").toString(),
-            "-d",
-            dest.toString(),
-            "-t",
-            strategy.cliName(),
-            "-m",
-            "4",
-            "a",
-            "--timeout",
-            "60");
-    CompletableFuture<Flags2Runner.Run> running =
-        CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
-
-    assertTrue(dispatcher.stalling.await(10, TimeUnit.SECONDS), "no request reached the server");
-    long fired = System.nanoTime();
-    ctrlC.fire();
-    Flags2Runner.Run run = running.get(10, TimeUnit.SECONDS);
-    Duration toExit = Duration.ofNanos(System.nanoTime() - fired);
+    long[] fired = new long[1];
+    Flags2Runner.Run run = ctrlCMidRun(strategy, () -> fired[0] = System.nanoTime());
+    Duration toExit = Duration.ofNanos(System.nanoTime() - fired[0]);
 
     assertEquals(130, run.status(), run.out() + run.err());
     assertTrue(toExit.toMillis() < 2000, "took " + toExit.toMillis() + " ms to stop");
