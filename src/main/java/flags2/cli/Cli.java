@@ -39,8 +39,11 @@ public final class Cli {
     return status;
   }
 
-  /** The command and its subcommands, before any output or error handling is set. */
-  static CommandLine commandLine(Env env) {
+  /**
+   * The command and its subcommands, before any output or error handling is set. Public for the
+   * build's man-page generator ({@code src/build/java/ManPage.java}), which is not in this package.
+   */
+  public static CommandLine commandLine(Env env) {
     CommandLine cmd = new CommandLine(new DownloadCommand(env).spec());
     cmd.addSubcommand(new ServeCommand(env).spec());
     cmd.addSubcommand(new BenchCommand(env).spec());
