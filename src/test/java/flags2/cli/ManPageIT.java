@@ -45,6 +45,32 @@ class ManPageIT {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"", "serve", "bench"})
+  void eachPageHasTheSectionsOfItsHelpAndNoStrayColon(String subcommand) throws IOException {
+    CommandLine root = Cli.commandLine(Env.system(Interrupt.none()));
+    CommandLine command = subcommand.isEmpty() ? root : root.getSubcommands().get(subcommand);
+    String name = command.getCommandSpec().qualifiedName("-");
+    String troff = Files.readString(MAN.resolve(name + ".1"));
+    List<String> headings =
+        troff.lines().filter(l -> l.startsWith(".SH ")).map(l -> l.substring(4)).toList();
+    assertTrue(headings.contains("\"EXAMPLES\""), name + ": " + headings);
+    assertTrue(headings.contains("\"SEE ALSO\""), name + ": " + headings);
+    assertTrue(headings.stream().noneMatch(h -> h.contains(":")), name + ": " + headings);
+    if (subcommand.isEmpty()) {
+      assertTrue(headings.contains("\"EXIT STATUS\""), headings.toString());
+      assertTrue(headings.contains("\"FILES\""), headings.toString());
+      assertTrue(headings.contains("\"JSON OUTPUT (\\-\\-JSON)\""), headings.toString());
+      assertTrue(troff.contains("schema_version"), "the JSON fields are on the page");
+    }
+    String help = command.getUsageMessage();
+    String firstExample =
+        help.substring(help.indexOf("Examples:")).lines().skip(1).findFirst().get();
+    assertTrue(
+        troff.contains(firstExample.strip().split("  ")[0].replace("-", "\\-")),
+        firstExample + " is not on " + name + ".1");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"130", "destination unusable"})
   void theMainPageListsTheExitStatuses(String text) throws IOException {
     assertTrue(Files.readString(MAN.resolve("flags2.1")).contains(text));
