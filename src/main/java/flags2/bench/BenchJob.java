@@ -1,5 +1,6 @@
 package flags2.bench;
 
+import flags2.common.Site;
 import flags2.download.Interrupt;
 import flags2.report.Console;
 import flags2.report.ExitStatus;
@@ -7,8 +8,10 @@ import flags2.serve.Delay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,10 +42,12 @@ public final class BenchJob {
     BenchServer started = null;
     try {
       String origin;
+      Optional<BenchChart.Ideal> ideal = Optional.empty();
       if (config.target().site().embeddable()) {
         started = BenchServer.start(config.target().site(), serverDelay);
         config = config.withTarget(config.target().withUrl(started.url()));
         origin = "'flags2 serve' in its own process, delayed responses " + serverDelay;
+        ideal = ideal(config, serverDelay);
       } else {
         origin = "given with --server";
       }
@@ -51,7 +56,7 @@ public final class BenchJob {
         console.err().println("bench interrupted; no report written");
         return interrupt.status();
       }
-      BenchReport report = new BenchReport(cells, about(config, origin));
+      BenchReport report = new BenchReport(cells, about(config, origin), ideal);
       report.printTable(console.out());
       Files.writeString(html, report.html("flags2 bench"));
       console.out().println();
@@ -64,6 +69,16 @@ public final class BenchJob {
         started.close();
       }
     }
+  }
+
+  /** The ideal line: only against the bench's own DELAY server, and a fixed delay. */
+  private static Optional<BenchChart.Ideal> ideal(Bench.Config config, Delay delay) {
+    boolean known = config.target().site() == Site.DELAY && delay.min() == delay.max();
+    return known && delay.min() > 0
+        ? Optional.of(
+            new BenchChart.Ideal(
+                config.codes().size(), Duration.ofNanos(Math.round(delay.min() * 1e9))))
+        : Optional.empty();
   }
 
   /** The lines above the table that say what was measured, where and how. */

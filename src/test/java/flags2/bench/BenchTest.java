@@ -11,6 +11,7 @@ import flags2.report.ExitStatus;
 import flags2.serve.TestServers;
 import flags2.strategy.StrategyKind;
 import flags2.testing.Flags2Runner;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
@@ -167,7 +170,7 @@ class BenchTest {
             cell(StrategyKind.THREADPOOL, 1, 1, 1.0, 1.1, 0.9, 1.3),
             cell(StrategyKind.THREADPOOL, 10, 10, 0.1));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new BenchReport(cells, List.of("about"))
+    new BenchReport(cells, List.of("about"), Optional.empty())
         .printTable(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     List<String[]> rows = tableRows(bytes.toString(StandardCharsets.UTF_8));
@@ -197,11 +200,14 @@ class BenchTest {
             cell(StrategyKind.ASYNC, 5, 5, 0.9),
             cell(StrategyKind.VIRTUAL, 1, 1, 4.2),
             cell(StrategyKind.VIRTUAL, 5, 5, 0.8));
-    XYChart chart = new BenchReport(cells, List.of()).chart();
+    XYChart chart = new BenchChart(cells, Optional.empty()).chart();
 
     assertEquals(
         List.of("sequential (always 1)", "async", "virtual"),
-        chart.getSeriesCollection().stream().map(XYSeries::getName).toList());
+        chart.getSeriesCollection().stream()
+            .filter(XYSeries::isShowInLegend)
+            .map(XYSeries::getName)
+            .toList());
     assertTrue(chart.getStyler().isXAxisLogarithmic() && chart.getStyler().isYAxisLogarithmic());
     XYSeries sequential = chart.getSeries("sequential (always 1)");
     assertArrayEquals(new double[] {1, 5}, sequential.getXData());
@@ -214,10 +220,134 @@ class BenchTest {
     String page =
         new BenchReport(
                 List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5)),
-                List.of("from http://h/?a=<b>&c=\"d\""))
+                List.of("from http://h/?a=<b>&c=\"d\""),
+                Optional.empty())
             .html("t");
 
     assertTrue(page.contains("<p>from http://h/?a=&lt;b&gt;&amp;c=&quot;d&quot;</p>"), page);
+  }
+
+  @Test
+  void chartDrawsTheIdealCeilingOfNOverMTimesTheDelayAtEachLevel() {
+    List<Bench.Cell> cells =
+        List.of(
+            cell(StrategyKind.SEQUENTIAL, 1, 1, 39.2),
+            cell(StrategyKind.THREADPOOL, 1, 1, 39.1),
+            cell(StrategyKind.THREADPOOL, 5, 5, 8.1),
+            cell(StrategyKind.THREADPOOL, 30, 30, 1.6),
+            cell(StrategyKind.THREADPOOL, 100, 78, 0.6));
+    XYChart chart =
+        new BenchChart(cells, Optional.of(new BenchChart.Ideal(78, Duration.ofMillis(500))))
+            .chart();
+
+    XYSeries ideal = chart.getSeries("ideal ⌈78/m⌉ × 0.5s");
+    assertArrayEquals(new double[] {1, 5, 30, 100}, ideal.getXData());
+    assertArrayEquals(new double[] {39, 8, 1.5, 0.5}, ideal.getYData(), 1e-9);
+    assertTrue(ideal.isShowInLegend());
+    assertTrue(chart.getStyler().getYAxisMin() <= 0.5 && chart.getStyler().getYAxisMax() >= 39.2);
+    assertTrue(
+        new BenchChart(cells, Optional.empty())
+            .chart().getSeriesCollection().stream()
+                .noneMatch(series -> series.getName().startsWith("ideal")),
+        "no ideal line without a known delay");
+  }
+
+  /**
+   * The x-axis ticks are where the levels are, not at XChart's log ticks (1, 2, ..., 10, 20, ...):
+   * drawn in a bitmap, the band just below the plot's bottom edge has a mark at each level's x and
+   * none at 10 or 20.
+   */
+  @Test
+  void xAxisTicksAreAtTheMeasuredLevelsOnly() {
+    List<Bench.Cell> cells =
+        List.of(
+            cell(StrategyKind.VIRTUAL, 3, 3, 3.0),
+            cell(StrategyKind.VIRTUAL, 15, 15, 0.6),
+            cell(StrategyKind.VIRTUAL, 45, 45, 0.2));
+    XYChart chart = new BenchChart(cells, Optional.empty()).chart();
+    BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+    // below the lowest y value, left of the first level: the first dark pixel is the plot's edge
+    int x = (int) chart.getScreenXFromChart(2.5);
+    int edge = (int) chart.getScreenYFromChart(chart.getStyler().getYAxisMin());
+    while (!dark(image, x, edge)) {
+      edge++;
+    }
+
+    for (double level : new double[] {3, 15, 45}) {
+      assertTrue(markBelow(image, chart.getScreenXFromChart(level), edge), "tick at " + level);
+    }
+    for (double notLevel : new double[] {10, 20}) {
+      assertFalse(
+          markBelow(image, chart.getScreenXFromChart(notLevel), edge), "tick at " + notLevel);
+    }
+  }
+
+  /** Whether a dark pixel lies within one column of {@code x}, 2 to 4 pixels below {@code y}. */
+  private static boolean markBelow(BufferedImage image, double x, int y) {
+    for (int dx = -1; dx <= 1; dx++) {
+      for (int dy = 2; dy <= 4; dy++) {
+        if (dark(image, (int) Math.round(x) + dx, y + dy)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean dark(BufferedImage image, int x, int y) {
+    int rgb = image.getRGB(x, y);
+    return ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff) < 3 * 160;
+  }
+
+  @Test
+  void eachPointHasMinToMaxWhiskersInItsStrategysColour() {
+    List<Bench.Cell> cells =
+        List.of(
+            cell(StrategyKind.THREADPOOL, 1, 1, 1.0, 1.1, 0.9, 1.3),
+            cell(StrategyKind.THREADPOOL, 10, 10, 0.1, 0.12, 0.08));
+    XYChart chart = new BenchChart(cells, Optional.empty()).chart();
+
+    XYSeries whiskers = chart.getSeries("threadpool min–max");
+    assertFalse(whiskers.isShowInLegend());
+    assertEquals(chart.getSeries("threadpool").getLineColor(), whiskers.getLineColor());
+    assertEquals(Set.of(0.9, 1.3), yValuesAt(whiskers, 1));
+    assertEquals(Set.of(0.08, 0.12), yValuesAt(whiskers, 10));
+    assertTrue(chart.getStyler().getYAxisMin() <= 0.08 && chart.getStyler().getYAxisMax() >= 1.3);
+  }
+
+  private static Set<Double> yValuesAt(XYSeries series, double x) {
+    Set<Double> ys = new java.util.HashSet<>();
+    for (int i = 0; i < series.getXData().length; i++) {
+      if (series.getXData()[i] == x && !Double.isNaN(series.getYData()[i])) {
+        ys.add(series.getYData()[i]);
+      }
+    }
+    return ys;
+  }
+
+  @Test
+  void eachStrategyHasOneColourInEveryReport() {
+    XYChart all =
+        new BenchChart(
+                List.of(
+                    cell(StrategyKind.SEQUENTIAL, 1, 1, 4.0),
+                    cell(StrategyKind.THREADPOOL, 1, 1, 4.0),
+                    cell(StrategyKind.ASYNC, 1, 1, 4.0),
+                    cell(StrategyKind.VIRTUAL, 1, 1, 4.0)),
+                Optional.empty())
+            .chart();
+    XYChart virtualAlone =
+        new BenchChart(List.of(cell(StrategyKind.VIRTUAL, 1, 1, 4.0)), Optional.empty()).chart();
+
+    assertEquals(
+        all.getSeries("virtual").getLineColor(), virtualAlone.getSeries("virtual").getLineColor());
+    assertEquals(BenchChart.colour(StrategyKind.VIRTUAL), all.getSeries("virtual").getLineColor());
+    assertEquals(
+        BenchChart.colour(StrategyKind.VIRTUAL), all.getSeries("virtual").getMarkerColor());
+    assertEquals(
+        4,
+        Arrays.stream(StrategyKind.values()).map(BenchChart::colour).distinct().count(),
+        "four strategies, four colours");
   }
 
   private static Bench.Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
