@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What {@code flags2 bench} shows: a text table for the terminal and a self-contained HTML page
- * with the same table and the {@link BenchChart}.
+ * with the same table and the {@link BenchChart}. A bench stopped by a signal shows the cells it
+ * finished, under a line that says it is partial.
  */
 final class BenchReport {
   /** The columns of the table, in the terminal and in the HTML page. */
@@ -30,21 +31,32 @@ final class BenchReport {
 
   private final List<Bench.Cell> cells;
   private final List<String> about;
+  private final Optional<String> partial;
   private final BenchChart chart;
 
   /**
    * {@code about}: the lines that say what was measured and how, printed above the table; {@code
    * ideal}: the line the chart compares with, when the server's delay is known.
    */
-  BenchReport(List<Bench.Cell> cells, List<String> about, Optional<BenchChart.Ideal> ideal) {
-    this.cells = cells;
+  BenchReport(Bench.Measured measured, List<String> about, Optional<BenchChart.Ideal> ideal) {
+    this.cells = measured.cells();
     this.about = about;
+    this.partial =
+        measured.partial()
+            ? Optional.of(
+                "partial: interrupted after "
+                    + measured.finished()
+                    + " of "
+                    + measured.planned()
+                    + " cells")
+            : Optional.empty();
     this.chart = new BenchChart(cells, ideal);
   }
 
   /** The table: one row per cell, with the speed-up of each median over sequential's. */
   void printTable(PrintStream out) {
     about.forEach(out::println);
+    partial.ifPresent(out::println);
     out.println();
     out.printf("%-10s %7s %4s %8s %8s %8s %4s %9s %6s %8s%n", HEADINGS.toArray());
     for (Bench.Cell cell : cells) {
@@ -52,7 +64,7 @@ final class BenchReport {
     }
   }
 
-  /** The HTML page: the about lines, the chart and the table. */
+  /** The HTML page: the about lines, the partial line if any, the chart and the table. */
   String html(String title) throws IOException {
     StringBuilder page = new StringBuilder();
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -63,12 +75,15 @@ final class BenchReport {
         .append(
             "th, td { padding: 0.2em 0.8em; text-align: right; border-bottom: 1px solid #ddd; }\n")
         .append("th:first-child, td:first-child { text-align: left; }\n")
+        .append(".partial { font-weight: bold; color: #a00; }\n")
         .append("</style>\n</head>\n<body>\n<h1>")
         .append(escape(title))
         .append("</h1>\n");
     for (String line : about) {
       page.append("<p>").append(escape(line)).append("</p>\n");
     }
+    partial.ifPresent(
+        line -> page.append("<p class=\"partial\">").append(escape(line)).append("</p>\n"));
     page.append(chart.svg()).append("\n<table>\n<tr>");
     for (String heading : HEADINGS) {
       page.append("<th>").append(heading).append("</th>");

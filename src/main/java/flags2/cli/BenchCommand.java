@@ -44,7 +44,9 @@ final class BenchCommand implements Callable<Integer> {
                 + " test server that 'flags2 serve' runs in a separate process (or any --server"
                 + " URL). Prints a table of median, min and max elapsed time with the speed-up over"
                 + " sequential, and writes an HTML report with a chart. Runs are measured in this"
-                + " JVM after one unmeasured warm-up run per strategy. Default codes: a b c (78).");
+                + " JVM after one unmeasured warm-up run per strategy. Progress goes to stderr, a"
+                + " line per cell; Ctrl-C (or SIGTERM, SIGHUP) stops it with a report of the cells"
+                + " finished, marked partial. Default codes: a b c (78).");
     ccArgs = command.codes();
     server =
         command.option(

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.common.Site;
 import flags2.download.DownloadRun;
+import flags2.download.Interrupt;
 import flags2.report.ExitStatus;
 import flags2.serve.TestServers;
 import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.StallingDispatcher;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,6 +37,7 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -170,7 +178,7 @@ class BenchTest {
             cell(StrategyKind.THREADPOOL, 1, 1, 1.0, 1.1, 0.9, 1.3),
             cell(StrategyKind.THREADPOOL, 10, 10, 0.1));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new BenchReport(cells, List.of("about"), Optional.empty())
+    new BenchReport(Bench.Measured.complete(cells), List.of("about"), Optional.empty())
         .printTable(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     List<String[]> rows = tableRows(bytes.toString(StandardCharsets.UTF_8));
@@ -219,7 +227,7 @@ class BenchTest {
   void pageEscapesWhatItQuotes() throws Exception {
     String page =
         new BenchReport(
-                List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5)),
+                Bench.Measured.complete(List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5))),
                 List.of("from http://h/?a=<b>&c=\"d\""),
                 Optional.empty())
             .html("t");
@@ -348,6 +356,139 @@ class BenchTest {
         4,
         Arrays.stream(StrategyKind.values()).map(BenchChart::colour).distinct().count(),
         "four strategies, four colours");
+  }
+
+  @Test
+  void saysSequentialIsDrawnFlatOnlyWhenSequentialRan() {
+    teapot.setDispatcher(new FlagDispatcher().serve("BR"));
+    String flat = "sequential keeps one request in flight at every level";
+
+    Flags2Runner.Run virtualOnly = quickBench("-t", "virtual");
+    Flags2Runner.Run both = quickBench("-t", "sequential,virtual");
+
+    assertEquals(0, virtualOnly.status(), virtualOnly.err());
+    assertFalse(virtualOnly.out().contains("sequential"), virtualOnly.out());
+    assertFalse(html(virtualOnly).contains("drawn flat"));
+    assertEquals(0, both.status(), both.err());
+    assertTrue(both.out().contains(flat + ": measured at max-req 1, drawn flat"), both.out());
+    assertTrue(html(both).contains("drawn flat"));
+  }
+
+  private Flags2Runner.Run quickBench(String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("bench", "-s"));
+    command.add(teapot.url("/flags").toString());
+    command.addAll(List.of("-m", "1", "--runs", "1", "br", "--html"));
+    command.add(dir.resolve(String.join("", args).replace(",", "-") + ".html").toString());
+    command.addAll(List.of(args));
+    return new Flags2Runner().run(command);
+  }
+
+  private static String html(Flags2Runner.Run run) {
+    String last = run.outLines().getLast();
+    try {
+      return Files.readString(Path.of(last.substring("HTML report: ".length())));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void progressGoesToStderrOneLinePerWarmUpAndPerCellInEachRound() {
+    teapot.setDispatcher(new FlagDispatcher().serve("BR"));
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run(
+                "bench",
+                "-s",
+                teapot.url("/flags").toString(),
+                "-t",
+                "sequential,virtual",
+                "-m",
+                "1,4",
+                "--runs",
+                "2",
+                "--html",
+                dir.resolve("p.html").toString(),
+                "br",
+                "cn");
+
+    assertEquals(0, run.status(), run.err());
+    assertEquals(
+        List.of(
+            "bench: warm-up sequential m=4",
+            "bench: warm-up virtual m=4",
+            "bench: cell 1/6 sequential m=1 round 1/2",
+            "bench: cell 2/6 virtual m=1 round 1/2",
+            "bench: cell 3/6 virtual m=4 round 1/2",
+            "bench: cell 4/6 sequential m=1 round 2/2",
+            "bench: cell 5/6 virtual m=1 round 2/2",
+            "bench: cell 6/6 virtual m=4 round 2/2"),
+        run.err().lines().toList());
+    assertTrue(run.out().lines().noneMatch(line -> line.startsWith("bench:")), run.out());
+  }
+
+  /**
+   * A signal in the second round: the two cells of the first are reported, marked partial, and the
+   * bench ends with the signal's status.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = ExitStatus.class,
+      names = {"INTERRUPTED", "TERMINATED", "HUNG_UP"})
+  void aSignalMidBenchReportsTheCellsFinishedMarkedPartial(ExitStatus signal) throws Exception {
+    CountDownLatch stalled = new CountDownLatch(1);
+    AtomicInteger requests = new AtomicInteger();
+    StallingDispatcher stalling = new StallingDispatcher(0);
+    teapot.setDispatcher(
+        new FlagDispatcher() {
+          @Override
+          public MockResponse dispatch(mockwebserver3.RecordedRequest request)
+              throws InterruptedException {
+            // 2 codes: 2 warm-up requests, then 2 cells of 2 in round 1; the 7th is round 2's
+            if (requests.incrementAndGet() < 7) {
+              return super.dispatch(request);
+            }
+            stalled.countDown();
+            return stalling.dispatch(request);
+          }
+        });
+    Path html = dir.resolve("partial.html");
+    Interrupt interrupt = Interrupt.none();
+    CompletableFuture<Flags2Runner.Run> running =
+        CompletableFuture.supplyAsync(
+            () ->
+                new Flags2Runner()
+                    .interrupt(interrupt)
+                    .run(
+                        "bench",
+                        "-s",
+                        teapot.url("/flags").toString(),
+                        "-t",
+                        "virtual",
+                        "-m",
+                        "1,2",
+                        "--runs",
+                        "3",
+                        "--timeout",
+                        "60",
+                        "--html",
+                        html.toString(),
+                        "aa",
+                        "ab"));
+
+    assertTrue(stalled.await(30, TimeUnit.SECONDS), "round 2 never started");
+    interrupt.fire(signal);
+    Flags2Runner.Run run = running.get(30, TimeUnit.SECONDS);
+
+    assertEquals(signal.code, run.status(), run.out() + run.err());
+    assertTrue(run.out().contains("\npartial: interrupted after 2 of 6 cells\n"), run.out());
+    assertEquals(
+        List.of("virtual 1 2", "virtual 2 2"),
+        tableRows(run.out()).stream().map(row -> row[0] + " " + row[1] + " " + row[7]).toList(),
+        "each cell of round 1, its counts: 2 not found");
+    String page = Files.readString(html);
+    assertTrue(page.contains("partial: interrupted after 2 of 6 cells"), page);
+    assertTrue(page.contains("<svg"), "the chart of what was measured");
   }
 
   private static Bench.Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
