@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -21,6 +23,11 @@ import picocli.CommandLine.Model.OptionSpec;
  * its options; {@link BenchJob} does the rest.
  */
 final class BenchCommand implements Callable<Integer> {
+  private static final String LEVELS = "1,5,30,100";
+  private static final String DELAY = "0.01";
+  private static final String BOOK_LEVELS = "1,5,30,100";
+  private static final String BOOK_DELAY = "0.5";
+
   private final Env env;
   private final CommandSpec spec;
   private final Opt<List<String>> ccArgs;
@@ -29,6 +36,7 @@ final class BenchCommand implements Callable<Integer> {
   private final Opt<List<Integer>> levels;
   private final Opt<Integer> runs;
   private final Opt<String> delay;
+  private final Opt<Boolean> book;
   private final Opt<Path> html;
   private final Opt<Double> timeout;
 
@@ -71,8 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             OptionSpec.builder("-m", "--levels")
                 .paramLabel("N")
                 .splitRegex(",")
-                .defaultValue("1,5,30,100")
-                .description("Concurrency levels, as --max-req (default: ${DEFAULT-VALUE})."));
+                .description("Concurrency levels, as --max-req (default: " + LEVELS + ")."));
     runs =
         command.option(
             int.class,
@@ -85,10 +92,21 @@ final class BenchCommand implements Callable<Integer> {
             String.class,
             OptionSpec.builder("--delay")
                 .paramLabel("SECONDS")
-                .defaultValue("0.01")
                 .description(
-                    "Delay of the started server's delayed responses (default:"
-                        + " ${DEFAULT-VALUE})."));
+                    "Delay of the started server's delayed responses (default: "
+                        + DELAY
+                        + ", "
+                        + BOOK_DELAY
+                        + " with --book)."));
+    book =
+        command.flag(
+            "The book's own numbers: --delay "
+                + BOOK_DELAY
+                + " --levels "
+                + BOOK_LEVELS
+                + " (about 10 minutes for all four strategies and a b c). An explicit --delay or"
+                + " --levels wins over it, before or after it.",
+            "--book");
     html =
         command.option(
             Path.class,
@@ -109,7 +127,11 @@ final class BenchCommand implements Callable<Integer> {
     List<String> codes;
     Site.Target target;
     Delay serverDelay;
-    List<Integer> levels = this.levels.get();
+    boolean book = this.book.get();
+    List<Integer> levels =
+        Objects.requireNonNullElseGet(
+            this.levels.get(), () -> parseLevels(book ? BOOK_LEVELS : LEVELS));
+    String delay = Objects.requireNonNullElse(this.delay.get(), book ? BOOK_DELAY : DELAY);
     int runs = this.runs.get();
     try {
       List<String> ccArgs = Validate.codeArgs(this.ccArgs);
@@ -117,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
           Codes.expand(
               ccArgs.isEmpty() ? List.of("a", "b", "c") : ccArgs, false, false, Integer.MAX_VALUE);
       target = Site.parse(server.get(), env.sites());
-      serverDelay = Delay.parse(delay.get());
+      serverDelay = Delay.parse(delay);
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());
     }
@@ -142,5 +164,9 @@ final class BenchCommand implements Callable<Integer> {
     return new BenchJob(env.console(), env.nanoTime(), env.interrupt())
         .run(config, serverDelay, html.get())
         .code;
+  }
+
+  private static List<Integer> parseLevels(String levels) {
+    return Stream.of(levels.split(",")).map(Integer::valueOf).toList();
   }
 }

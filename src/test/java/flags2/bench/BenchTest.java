@@ -491,6 +491,62 @@ class BenchTest {
     assertTrue(page.contains("<svg"), "the chart of what was measured");
   }
 
+  /**
+   * {@code --book} is {@code --delay 0.5 --levels 1,5,30,100}; a {@code --delay} or {@code
+   * --levels} given too wins, before or after it. Against the bench's own DELAY server, in a
+   * process of its own: two codes keep each run to one or two delays.
+   */
+  @Test
+  void bookSetsTheBooksDelayAndLevelsAndExplicitOptionsWin() {
+    Flags2Runner.Run bookLevels =
+        new Flags2Runner()
+            .run(
+                "bench",
+                "--book",
+                "--delay",
+                "0.02",
+                "-t",
+                "virtual",
+                "--runs",
+                "1",
+                "--html",
+                dir.resolve("b1.html").toString(),
+                "aa",
+                "ab");
+    Flags2Runner.Run bookDelay =
+        new Flags2Runner()
+            .run(
+                "bench",
+                "--levels",
+                "2",
+                "--book",
+                "-t",
+                "virtual",
+                "--runs",
+                "1",
+                "--html",
+                dir.resolve("b2.html").toString(),
+                "aa",
+                "ab");
+
+    assertEquals(0, bookLevels.status(), bookLevels.err());
+    assertEquals(
+        "server: 'flags2 serve' in its own process, delayed responses 0.02s",
+        bookLevels.outLines().get(1));
+    assertEquals(
+        List.of("virtual 1 1", "virtual 5 2", "virtual 30 2", "virtual 100 2"),
+        tableRows(bookLevels.out()).stream()
+            .map(row -> row[0] + " " + row[1] + " " + row[2])
+            .toList());
+    assertEquals(0, bookDelay.status(), bookDelay.err());
+    assertEquals(
+        "server: 'flags2 serve' in its own process, delayed responses 0.5s",
+        bookDelay.outLines().get(1));
+    String[] row = tableRows(bookDelay.out()).getFirst();
+    assertEquals(List.of("virtual", "2", "2"), List.of(row[0], row[1], row[2]));
+    assertTrue(Double.parseDouble(row[3].replace("s", "")) >= 0.5, "one round of 0.5 s delays");
+  }
+
   private static Bench.Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
     List<DownloadRun.Outcome> runs =
         Arrays.stream(seconds)
