@@ -39,7 +39,13 @@ final class BenchChart {
   private static final Color IDEAL_COLOUR = new Color(0x555555);
 
   /** Half a whisker cap's width, as a factor on the logarithmic x axis. */
-  private static final double CAP = Math.pow(10, 0.012);
+  private static final double CAP = Math.pow(10, 0.008);
+
+  /**
+   * How far apart the strategies' points at one level are drawn, as a factor on the logarithmic x
+   * axis, so that their whiskers do not hide each other; the ticks stay at the levels.
+   */
+  private static final double DODGE = Math.pow(10, 0.02);
 
   /**
    * What no strategy can beat against a server that delays every response by {@code delay}: {@code
@@ -106,8 +112,10 @@ final class BenchChart {
     style(chart.getStyler(), levels);
     chart.addAnnotation(new LevelTicks(levels));
     ideal.ifPresent(ideal -> addIdeal(chart, ideal, levels));
-    for (StrategyKind strategy : cells.stream().map(Bench.Cell::strategy).distinct().toList()) {
-      addStrategy(chart, strategy, levels);
+    List<StrategyKind> strategies = cells.stream().map(Bench.Cell::strategy).distinct().toList();
+    for (int i = 0; i < strategies.size(); i++) {
+      double dodge = Math.pow(DODGE, i - (strategies.size() - 1) / 2.0);
+      addStrategy(chart, strategies.get(i), levels, dodge);
     }
     fitYAxis(chart.getStyler(), levels);
     return chart;
@@ -151,8 +159,12 @@ final class BenchChart {
         .orElse(1);
   }
 
-  /** The strategy's median line and, in its colour, the whiskers of the cells measured. */
-  private void addStrategy(XYChart chart, StrategyKind strategy, List<Integer> levels) {
+  /**
+   * The strategy's median line and, in its colour, the whiskers of the cells measured; {@code
+   * dodge} moves them off the levels' x, the strategies side by side.
+   */
+  private void addStrategy(
+      XYChart chart, StrategyKind strategy, List<Integer> levels, double dodge) {
     List<Bench.Cell> line = cells.stream().filter(cell -> cell.strategy() == strategy).toList();
     boolean flat =
         switch (strategy) {
@@ -165,14 +177,14 @@ final class BenchChart {
             ? at.stream().mapToDouble(level -> seconds(line.getFirst().median())).toArray()
             : line.stream().mapToDouble(cell -> seconds(cell.median())).toArray();
     String label = flat ? strategy.cliName() + " (always 1)" : strategy.cliName();
-    double[] xs = xs(at);
+    double[] xs = at.stream().mapToDouble(level -> level * dodge).toArray();
     Color colour = colour(strategy);
     XYSeries series = chart.addSeries(label, xs, ys);
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setMarkerColor(colour);
     series.setLineColor(colour);
     series.setLineStyle(new BasicStroke(2.5f));
-    double[][] bars = whiskers(line);
+    double[][] bars = whiskers(line, dodge);
     XYSeries whiskers = chart.addSeries(strategy.cliName() + " min–max", bars[0], bars[1]);
     whiskers.setMarker(SeriesMarkers.NONE);
     whiskers.setLineColor(colour);
@@ -184,10 +196,10 @@ final class BenchChart {
    * A vertical line from min to max at each cell's level with a short cap at each end, as one
    * series: {x, y} points, NaN where a stroke ends.
    */
-  private static double[][] whiskers(List<Bench.Cell> line) {
+  private static double[][] whiskers(List<Bench.Cell> line, double dodge) {
     List<double[]> points = new ArrayList<>();
     for (Bench.Cell cell : line) {
-      double x = cell.level();
+      double x = cell.level() * dodge;
       double min = seconds(cell.min());
       double max = seconds(cell.max());
       for (double[] stroke :
