@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,8 +88,15 @@ class SignalsIT {
     }
   }
 
-  @Test
-  void sigtermStopsTheBenchAndTheServerProcessItStarted() throws Exception {
+  /**
+   * SIGTERM as cell {@code cell} of 100 starts: the bench stops its server process and ends 143,
+   * with a report of the cells finished marked partial, or none when none finished.
+   */
+  @ParameterizedTest(name = "SIGTERM at cell {0}")
+  @CsvSource({"1", "2"})
+  void sigtermStopsTheBenchAndTheServerProcessItStartedAndReportsTheCellsFinished(int cell)
+      throws Exception {
+    Path html = dest.resolve("bench.html");
     Process bench =
         start(
             "bench",
@@ -101,21 +107,21 @@ class SignalsIT {
             "-t",
             "sequential",
             "--delay",
-            "0.5",
+            "0.02",
             "--html",
-            dest.resolve("bench.html").toString(),
+            html.toString(),
             "a");
     CompletableFuture<String> out = Streams.readAll(bench.getInputStream());
     BufferedReader err =
         new BufferedReader(new InputStreamReader(bench.getErrorStream(), StandardCharsets.UTF_8));
-    // the server is up and the warm-up run done once the first measured round starts
+    // the server is up, the warm-up run done and cell - 1 cells measured once this line comes
     CompletableFuture<Boolean> measuring = new CompletableFuture<>();
     Thread.ofVirtual()
         .start(
             () -> {
               try {
                 for (String line; (line = err.readLine()) != null; ) {
-                  if (line.startsWith("bench: run 1 of")) {
+                  if (line.startsWith("bench: cell " + cell + "/100 ")) {
                     measuring.complete(true);
                     return;
                   }
@@ -127,7 +133,7 @@ class SignalsIT {
             });
     List<ProcessHandle> children = List.of();
     try {
-      assertTrue(measuring.get(60, TimeUnit.SECONDS), "the bench never started measuring");
+      assertTrue(measuring.get(60, TimeUnit.SECONDS), "the bench never reached cell " + cell);
       children = bench.toHandle().children().toList();
       assertFalse(children.isEmpty(), "no server process");
 
@@ -139,7 +145,14 @@ class SignalsIT {
         child.onExit().get(10, TimeUnit.SECONDS);
         assertFalse(child.isAlive(), "the bench's server process outlived it");
       }
-      assertFalse(Files.exists(dest.resolve("bench.html")), "a partial bench writes no report");
+      if (cell == 1) {
+        assertEquals("", out.get(), "no cell finished: no report");
+        assertFalse(Files.exists(html), "no cell finished: no report");
+      } else {
+        String partial = "partial: interrupted after " + (cell - 1) + " of 100 cells";
+        assertTrue(out.get().contains("\n" + partial + "\n"), out.get());
+        assertTrue(Files.readString(html).contains(partial));
+      }
     } finally {
       children.forEach(ProcessHandle::destroyForcibly);
       bench.destroyForcibly();

@@ -82,14 +82,31 @@ public final class Bench {
     }
   }
 
+  /**
+   * What a bench measured: the cells with at least one measured run, and how many of the planned
+   * measured runs (a cell in one round each) finished; fewer when a signal stopped the bench.
+   */
+  record Measured(List<Cell> cells, int finished, int planned) {
+    /** Every run of every cell finished. */
+    static Measured complete(List<Cell> cells) {
+      int runs = cells.stream().mapToInt(cell -> cell.runs().size()).sum();
+      return new Measured(cells, runs, runs);
+    }
+
+    boolean partial() {
+      return finished < planned;
+    }
+  }
+
   private final Config config;
   private final PrintStream progress;
   private final LongSupplier nanoTime;
   private final Interrupt interrupt;
 
   /**
-   * {@code progress} gets one line per measured round, and the runs' notes and errors; their
-   * reports are discarded. {@code nanoTime} times the runs; {@code interrupt} stops the bench.
+   * {@code progress} gets one line as each warm-up run and each cell of each round starts, and the
+   * runs' notes and errors; their reports are discarded. {@code nanoTime} times the runs; {@code
+   * interrupt} stops the bench.
    */
   Bench(Config config, PrintStream progress, LongSupplier nanoTime, Interrupt interrupt) {
     this.config = config;
@@ -100,38 +117,59 @@ public final class Bench {
 
   /**
    * Runs the matrix, rounds outermost so that a slow patch of the machine spreads over every cell.
+   * A run a signal stopped is not counted, and no other starts.
    *
-   * @return the cells, strategies in the given order and levels ascending; empty if interrupted
+   * @return the cells, strategies in the given order and levels ascending; when a signal stopped
+   *     the bench, those with a run finished
    */
-  List<Cell> run() throws IOException {
+  Measured run() throws IOException {
     Path dest = Files.createTempDirectory("flags2-bench");
     try {
       List<Cell> cells = shape();
-      for (StrategyKind strategy : config.strategies()) {
-        int level = config.levels().getLast();
-        if (once(strategy, level, dest).status().stoppedBySignal()) {
-          return List.of();
-        }
-      }
-      for (int round = 1; round <= config.runs(); round++) {
-        progress.printf("bench: run %d of %d%n", round, config.runs());
-        for (Cell cell : cells) {
-          DownloadRun.Outcome outcome = once(cell.strategy(), cell.level(), dest);
-          if (outcome.status().stoppedBySignal()) {
-            return List.of();
-          }
-          cell.runs().add(outcome);
-        }
-      }
-      return cells.stream()
-          .map(
-              cell ->
-                  new Cell(
-                      cell.strategy(), cell.level(), cell.concurrency(), List.copyOf(cell.runs())))
-          .toList();
+      int planned = cells.size() * config.runs();
+      int finished = measure(cells, planned, dest);
+      return new Measured(
+          cells.stream()
+              .filter(cell -> !cell.runs().isEmpty())
+              .map(
+                  cell ->
+                      new Cell(
+                          cell.strategy(),
+                          cell.level(),
+                          cell.concurrency(),
+                          List.copyOf(cell.runs())))
+              .toList(),
+          finished,
+          planned);
     } finally {
       deleteTree(dest);
     }
+  }
+
+  /** Fills the cells' runs, after the warm-up; returns how many runs finished. */
+  private int measure(List<Cell> cells, int planned, Path dest) {
+    int level = config.levels().getLast();
+    for (StrategyKind strategy : config.strategies()) {
+      progress.printf("bench: warm-up %s m=%d%n", strategy.cliName(), level);
+      if (once(strategy, level, dest).status().stoppedBySignal()) {
+        return 0;
+      }
+    }
+    int finished = 0;
+    for (int round = 1; round <= config.runs(); round++) {
+      for (Cell cell : cells) {
+        progress.printf(
+            "bench: cell %d/%d %s m=%d round %d/%d%n",
+            finished + 1, planned, cell.strategy().cliName(), cell.level(), round, config.runs());
+        DownloadRun.Outcome outcome = once(cell.strategy(), cell.level(), dest);
+        if (outcome.status().stoppedBySignal()) {
+          return finished;
+        }
+        cell.runs().add(outcome);
+        finished++;
+      }
+    }
+    return finished;
   }
 
   /**

@@ -1,14 +1,19 @@
 package flags2.bench;
 
+import flags2.common.Site;
 import flags2.download.Interrupt;
 import flags2.report.Console;
 import flags2.report.ExitStatus;
 import flags2.serve.Delay;
+import flags2.strategy.StrategyKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,36 +34,43 @@ public final class BenchJob {
 
   /**
    * Runs the bench; {@code serverDelay} is the delay of a server it starts, {@code html} where the
-   * report goes.
+   * report goes. A signal stops it with a report of the cells finished, marked partial; none when
+   * no cell finished, so that an earlier report is not overwritten with nothing.
    *
    * @return {@link ExitStatus#ERRORS} when any run had an error, the signal's status (as {@link
-   *     ExitStatus#INTERRUPTED}) when stopped before the end (no report then)
+   *     ExitStatus#INTERRUPTED}) when stopped before the end
    * @throws IOException when the server cannot start or the report cannot be written
    */
   public ExitStatus run(Bench.Config config, Delay serverDelay, Path html) throws IOException {
     BenchServer started = null;
     try {
       String origin;
+      Optional<BenchChart.Ideal> ideal = Optional.empty();
       if (config.target().site().embeddable()) {
-        started = BenchServer.start(config.target().site(), serverDelay);
+        started = start(config.target().site(), serverDelay);
         config = config.withTarget(config.target().withUrl(started.url()));
         origin = "'flags2 serve' in its own process, delayed responses " + serverDelay;
+        ideal = ideal(config, serverDelay);
       } else {
         origin = "given with --server";
       }
-      List<Bench.Cell> cells = new Bench(config, console.err(), nanoTime, interrupt).run();
-      if (cells.isEmpty()) {
-        console.err().println("bench interrupted; no report written");
-        return interrupt.status();
+      Bench.Measured measured = new Bench(config, console.err(), nanoTime, interrupt).run();
+      if (measured.finished() == 0) {
+        return nothingFinished();
       }
-      BenchReport report = new BenchReport(cells, about(config, origin));
+      BenchReport report = new BenchReport(measured, about(config, origin, measured), ideal);
       report.printTable(console.out());
       Files.writeString(html, report.html("flags2 bench"));
       console.out().println();
       console.out().println("HTML report: " + html);
-      return cells.stream().anyMatch(Bench.Cell::anyErrors) ? ExitStatus.ERRORS : ExitStatus.OK;
+      if (measured.partial()) {
+        return interrupt.status();
+      }
+      return measured.cells().stream().anyMatch(Bench.Cell::anyErrors)
+          ? ExitStatus.ERRORS
+          : ExitStatus.OK;
     } catch (InterruptedException e) {
-      return interrupt.status();
+      return nothingFinished();
     } finally {
       if (started != null) {
         started.close();
@@ -66,30 +78,62 @@ public final class BenchJob {
     }
   }
 
+  /** Starts the server; a signal meanwhile stops the wait (and the server) at once. */
+  private BenchServer start(Site site, Delay delay) throws IOException, InterruptedException {
+    Thread waiting = Thread.currentThread();
+    try (Interrupt.Registration stop = interrupt.onInterrupt(waiting::interrupt)) {
+      return BenchServer.start(site, delay);
+    } finally {
+      Thread.interrupted(); // a signal that came as the wait ended: the first run sees it anyway
+    }
+  }
+
+  private ExitStatus nothingFinished() {
+    console.err().println("bench: interrupted before any cell finished; no report written");
+    return interrupt.status();
+  }
+
+  /** The ideal line: only against the bench's own DELAY server, and a fixed delay. */
+  private static Optional<BenchChart.Ideal> ideal(Bench.Config config, Delay delay) {
+    boolean known = config.target().site() == Site.DELAY && delay.min() == delay.max();
+    return known && delay.min() > 0
+        ? Optional.of(
+            new BenchChart.Ideal(
+                config.codes().size(), Duration.ofNanos(Math.round(delay.min() * 1e9))))
+        : Optional.empty();
+  }
+
   /** The lines above the table that say what was measured, where and how. */
-  private static List<String> about(Bench.Config config, String origin) {
+  private static List<String> about(Bench.Config config, String origin, Bench.Measured measured) {
     List<String> codes = config.codes();
     int runs = config.runs();
-    return List.of(
+    List<String> lines = new ArrayList<>();
+    lines.add(
         "flags2 bench: "
             + codes.size()
-            + " flags ("
+            + (codes.size() == 1 ? " flag (" : " flags (")
             + codes.getFirst()
             + " to "
             + codes.getLast()
             + ") from "
             + config.target().site()
             + " "
-            + config.target().display(),
-        "server: " + origin,
+            + config.target().display());
+    lines.add("server: " + origin);
+    lines.add(
         "each cell: median, min and max of "
-            + runs
-            + (runs == 1 ? " run" : " runs")
+            + (measured.partial()
+                ? "the runs it finished (" + runs + " planned)"
+                : runs + (runs == 1 ? " run" : " runs"))
             + " in one JVM, after one unmeasured warm-up run per"
-            + " strategy; times as each run reports them",
-        "sequential keeps one request in flight at every level: measured at max-req "
-            + config.levels().getFirst()
-            + ", drawn flat",
+            + " strategy; times as each run reports them");
+    if (measured.cells().stream().anyMatch(cell -> cell.strategy() == StrategyKind.SEQUENTIAL)) {
+      lines.add(
+          "sequential keeps one request in flight at every level: measured at max-req "
+              + config.levels().getFirst()
+              + ", drawn flat");
+    }
+    lines.add(
         "machine: "
             + Runtime.getRuntime().availableProcessors()
             + " cores, "
@@ -98,5 +142,6 @@ public final class BenchJob {
             + Runtime.version()
             + ", "
             + LocalDate.now());
+    return lines;
   }
 }

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -21,6 +23,11 @@ import picocli.CommandLine.Model.OptionSpec;
  * its options; {@link BenchJob} does the rest.
  */
 final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
+  private static final String LEVELS = "1,5,30,100";
+  private static final String DELAY = "0.01";
+  private static final String BOOK_LEVELS = "1,5,30,100";
+  private static final String BOOK_DELAY = "0.5";
+
   private final Env env;
   private final CommandSpec spec;
   private final Opt<List<String>> ccArgs;
@@ -29,6 +36,7 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
   private final Opt<List<Integer>> levels;
   private final Opt<Integer> runs;
   private final Opt<String> delay;
+  private final Opt<Boolean> book;
   private final Opt<Path> html;
   private final Opt<Double> timeout;
 
@@ -44,7 +52,9 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
                 + " test server that 'flags2 serve' runs in a separate process (or any --server"
                 + " URL). Prints a table of median, min and max elapsed time with the speed-up over"
                 + " sequential, and writes an HTML report with a chart. Runs are measured in this"
-                + " JVM after one unmeasured warm-up run per strategy. Default codes: a b c (78).");
+                + " JVM after one unmeasured warm-up run per strategy. Progress goes to stderr, a"
+                + " line per cell; Ctrl-C (or SIGTERM, SIGHUP) stops it with a report of the cells"
+                + " finished, marked partial. Default codes: a b c (78).");
     ccArgs = command.codes();
     server =
         command.option(
@@ -71,8 +81,7 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
             OptionSpec.builder("-m", "--levels")
                 .paramLabel("N")
                 .splitRegex(",")
-                .defaultValue("1,5,30,100")
-                .description("Concurrency levels, as --max-req (default: ${DEFAULT-VALUE})."));
+                .description("Concurrency levels, as --max-req (default: " + LEVELS + ")."));
     runs =
         command.option(
             int.class,
@@ -85,10 +94,21 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
             String.class,
             OptionSpec.builder("--delay")
                 .paramLabel("SECONDS")
-                .defaultValue("0.01")
                 .description(
-                    "Delay of the started server's delayed responses (default:"
-                        + " ${DEFAULT-VALUE})."));
+                    "Delay of the started server's delayed responses (default: "
+                        + DELAY
+                        + ", "
+                        + BOOK_DELAY
+                        + " with --book)."));
+    book =
+        command.flag(
+            "The book's own numbers: --delay "
+                + BOOK_DELAY
+                + " --levels "
+                + BOOK_LEVELS
+                + " (about 10 minutes for all four strategies and a b c). An explicit --delay or"
+                + " --levels wins over it, before or after it.",
+            "--book");
     html =
         command.option(
             Path.class,
@@ -97,6 +117,13 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
                 .defaultValue("flags2-bench.html")
                 .description("Where the HTML report goes (default: ${DEFAULT-VALUE})."));
     timeout = command.timeout();
+    command.exitStatus(
+        "0", "every run without an error",
+        "1", "an error in a run, or the server did not start",
+        "2", "usage error",
+        "130", "interrupted (Ctrl-C): the report of the cells finished, marked partial",
+        "143", "terminated (SIGTERM), likewise",
+        "129", "hung up (SIGHUP), likewise");
     spec = command.withHelpOptions();
     HelpSection.install(spec, helpSections());
   }
@@ -115,7 +142,11 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
     List<String> codes;
     Site.Target target;
     Delay serverDelay;
-    List<Integer> levels = this.levels.get();
+    boolean book = this.book.get();
+    List<Integer> levels =
+        Objects.requireNonNullElseGet(
+            this.levels.get(), () -> parseLevels(book ? BOOK_LEVELS : LEVELS));
+    String delay = Objects.requireNonNullElse(this.delay.get(), book ? BOOK_DELAY : DELAY);
     int runs = this.runs.get();
     try {
       List<String> ccArgs = Validate.codeArgs(this.ccArgs);
@@ -123,7 +154,7 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
           Codes.expand(
               ccArgs.isEmpty() ? List.of("a", "b", "c") : ccArgs, false, false, Integer.MAX_VALUE);
       target = Site.parse(server.get(), env.sites());
-      serverDelay = Delay.parse(delay.get());
+      serverDelay = Delay.parse(delay);
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());
     }
@@ -148,5 +179,9 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
     return new BenchJob(env.console(), env.nanoTime(), env.interrupt())
         .run(config, serverDelay, html.get())
         .code;
+  }
+
+  private static List<Integer> parseLevels(String levels) {
+    return Stream.of(levels.split(",")).map(Integer::valueOf).toList();
   }
 }

@@ -1,6 +1,8 @@
 package flags2.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -36,7 +38,6 @@ final class Declaration {
         .parameterListHeading("%nArguments:%n")
         .optionListHeading("%nOptions:%n")
         .commandListHeading("%nCommands:%n")
-        .exitCodeListHeading("%nExit status:%n")
         .sortOptions(false)
         .autoWidth(true);
     return new Declaration(spec);
@@ -90,6 +91,15 @@ final class Declaration {
             .paramLabel("SECONDS")
             .defaultValue("10")
             .description("Per-request timeout (default: ${DEFAULT-VALUE})."));
+  }
+
+  /** The command's exit statuses, for its help: pairs of status and meaning, in order. */
+  void exitStatus(String... statusAndMeaning) {
+    Map<String, String> list = new LinkedHashMap<>();
+    for (int i = 0; i < statusAndMeaning.length; i += 2) {
+      list.put(statusAndMeaning[i], statusAndMeaning[i + 1]);
+    }
+    spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(list);
   }
 
   /** Adds -h and -V, which every command lists last, and returns the finished command. */

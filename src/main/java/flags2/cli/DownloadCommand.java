@@ -9,9 +9,7 @@ import flags2.download.DownloadRun;
 import flags2.strategy.StrategyKind;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -122,17 +120,15 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
     json =
         command.flag("One JSON object on stdout instead of the report (fields: below).", "--json");
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
+    command.exitStatus(
+        "0", "every code OK or not found",
+        "1", "at least one error",
+        "2", "usage error",
+        "3", "destination unusable",
+        "130", "interrupted (Ctrl-C)",
+        "143", "terminated (SIGTERM)",
+        "129", "hung up (SIGHUP)");
     spec = command.withHelpOptions();
-    spec.usageMessage()
-        .exitCodeList(
-            exitCodes(
-                "0", "every code OK or not found",
-                "1", "at least one error",
-                "2", "usage error",
-                "3", "destination unusable",
-                "130", "interrupted (Ctrl-C)",
-                "143", "terminated (SIGTERM)",
-                "129", "hung up (SIGHUP)"));
     HelpSection.install(spec, helpSections());
   }
 
@@ -206,14 +202,6 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
         .embedded(!noEmbedded.get())
         .json(json.get())
         .build();
-  }
-
-  private static Map<String, String> exitCodes(String... codeAndMeaning) {
-    Map<String, String> codes = new LinkedHashMap<>();
-    for (int i = 0; i < codeAndMeaning.length; i += 2) {
-      codes.put(codeAndMeaning[i], codeAndMeaning[i + 1]);
-    }
-    return codes;
   }
 
   /**

@@ -66,6 +66,7 @@ final class Manual {
         new HelpSection(
             "Examples",
             "flags2 bench                       all four strategies at 1, 5, 30, 100",
+            "flags2 bench --book                the book's 0.5 s delay (about 10 minutes)",
             "flags2 bench -t threadpool,async -m 10,100 --runs 5 -a",
             "flags2 bench -s http://127.0.0.1:8002/flags   a server you started"),
         new HelpSection(

@@ -131,6 +131,12 @@ final class ServeCommand implements Callable<Integer>, HelpSection.Documented {
                 .description(
                     "Also write the ready lines to FILE, all at once when every server listens;"
                         + " deleted when the servers stop."));
+    command.exitStatus(
+        "1", "a port taken, or --ready-file not writable",
+        "2", "usage error",
+        "130", "stopped by Ctrl-C, as it runs until then",
+        "143", "terminated (SIGTERM)",
+        "129", "hung up (SIGHUP)");
     spec = command.withHelpOptions();
     HelpSection.install(spec, helpSections());
   }
