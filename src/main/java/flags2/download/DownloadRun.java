@@ -149,10 +149,10 @@ public final class DownloadRun {
       return new JsonReport(
           console.out(), options.verbose() ? console.err() : null, options.strategy());
     }
-    TextReport report = new TextReport(console.out(), options.verbose());
     if (console.errIsTerminal() && !options.verbose()) {
-      report.showProgress(console.err(), options.codes().size(), console.columns());
+      return new TextReport(
+          console.out(), TextReport.Bar.onTerminal(console.err(), console.columns(), nanoTime));
     }
-    return report;
+    return new TextReport(console.out(), options.verbose());
   }
 }
