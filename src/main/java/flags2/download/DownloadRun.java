@@ -9,6 +9,8 @@ import flags2.report.StatusCounter;
 import flags2.report.TextReport;
 import flags2.serve.TestServers;
 import flags2.strategy.Status;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -71,11 +73,13 @@ public final class DownloadRun {
       return Outcome.of(ExitStatus.DESTINATION, new StatusCounter(), Duration.ZERO);
     }
     Site.Target target = options.target();
+    PrintStream notes =
+        options.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console.err();
     try (TestServers embedded =
         options.embedded()
-            ? EmbeddedServer.startIfMissing(target.site(), target.url(), console.err())
+            ? EmbeddedServer.startIfMissing(target.site(), target.url(), notes)
             : null) {
-      int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, console.err());
+      int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, notes);
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
       HttpFetcher fetcher = new HttpFetcher(client, target.url(), options);
       try {
@@ -143,13 +147,16 @@ public final class DownloadRun {
     }
   }
 
-  /** The JSON object, or the book's report with a progress bar when stderr is a terminal. */
+  /**
+   * The JSON object, or the book's report with a progress bar when stderr is a terminal (and the
+   * run is neither verbose nor quiet).
+   */
   private Report report() {
     if (options.json()) {
       return new JsonReport(
           console.out(), options.verbose() ? console.err() : null, options.strategy());
     }
-    if (console.errIsTerminal() && !options.verbose()) {
+    if (console.errIsTerminal() && !options.verbose() && !options.quiet()) {
       return new TextReport(
           console.out(), TextReport.Bar.onTerminal(console.err(), console.columns(), nanoTime));
     }

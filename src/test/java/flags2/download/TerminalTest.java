@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Site;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
 import flags2.testing.StallingDispatcher;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +21,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a user at a terminal sees while a run goes: the header, then the progress bar (its rate and
- * labelled times), one bar line left behind however the run ends, then the report.
+ * labelled times), one bar line left behind however the run ends, then the report; {@code -q}
+ * silences the bar and the notes but never an error.
  */
 class TerminalTest {
   private static final String HEADER_END = "concurrent connections will be used.\n";
@@ -112,5 +119,36 @@ class TerminalTest {
     assertTrue(bar.startsWith("\rflags "), screen);
     assertTrue(report.startsWith("--------------------\n"), screen);
     assertFalse(report.contains("\r") || report.contains("flags/s"), screen);
+  }
+
+  @Test
+  void quietDrawsNoBarAndPrintsNoNote() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    Flags2Runner runner =
+        new Flags2Runner()
+            .terminal(80)
+            .site(Site.LOCAL, HttpUrl.get("http://localhost:" + port + "/flags"));
+
+    Flags2Runner.Run run = runner.run("-s", "LOCAL", "-d", dest.toString(), "-q", "br", "xx");
+
+    assertEquals(0, run.status(), run.err());
+    assertEquals("", run.err());
+    assertTrue(run.outLines().contains("1 flag downloaded."), run.out());
+  }
+
+  @Test
+  void quietStillPrintsErrors() throws IOException {
+    Path file = Files.writeString(dest.resolve("a-file"), "not a directory");
+
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .terminal(80)
+            .run("--quiet", "-s", server.url("/flags").toString(), "-d", file.toString(), "br");
+
+    assertEquals(3, run.status(), run.err());
+    assertTrue(run.err().startsWith("*** Destination error: "), run.err());
   }
 }
