@@ -29,9 +29,10 @@ final class EmbeddedServer {
       TestServers servers =
           TestServers.start(
               TestServers.Config.defaults().withPorts(Map.of(site, url.port())), Set.of(site));
+      // two lines, so that each fits an 80-column terminal
       notes.printf(
-          "note: nothing listens on %s:%d; using the embedded %s server for this run (see"
-              + " 'flags2 serve')%n",
+          "note: nothing listens on %s:%d; using the embedded %s server%n"
+              + "      for this run (see 'flags2 serve')%n",
           url.host(), url.port(), site);
       return servers;
     } catch (IOException e) {
