@@ -34,6 +34,7 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
   private final Opt<StrategyKind> strategy;
   private final Opt<Path> dest;
   private final Opt<Boolean> verbose;
+  private final Opt<Boolean> quiet;
   private final Opt<Double> timeout;
   private final Opt<Integer> retries;
   private final Opt<Long> maxSize;
@@ -99,6 +100,7 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
                 .defaultValue("downloads")
                 .description("Where images are saved (default: ${DEFAULT-VALUE})."));
     verbose = command.flag("One line per code; no progress bar.", "-v", "--verbose");
+    quiet = command.flag("No progress bar, no notes (errors still on stderr).", "-q", "--quiet");
     timeout = command.timeout();
     retries =
         command.option(
@@ -196,6 +198,7 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
         .maxRequests(maxReq)
         .dest(dest.get())
         .verbose(verbose.get())
+        .quiet(quiet.get())
         .timeout(perRequest)
         .retries(retries)
         .maxSize(maxSize)

@@ -21,6 +21,7 @@ public final class DownloadOptions {
   private final int concurrency;
   private final Path dest;
   private final boolean verbose;
+  private final boolean quiet;
   private final Duration timeout;
   private final int retries;
   private final long maxSize;
@@ -34,6 +35,7 @@ public final class DownloadOptions {
     concurrency = strategy.limit(b.maxRequests, codes.size());
     dest = Objects.requireNonNull(b.dest, "dest");
     verbose = b.verbose;
+    quiet = b.quiet;
     timeout = Objects.requireNonNull(b.timeout, "timeout");
     retries = b.retries;
     maxSize = b.maxSize;
@@ -71,6 +73,11 @@ public final class DownloadOptions {
     return verbose;
   }
 
+  /** No progress bar and no notes on stderr; errors are still printed. */
+  boolean quiet() {
+    return quiet;
+  }
+
   /** Per request: connecting, each read and write, and the whole call. */
   Duration timeout() {
     return timeout;
@@ -102,6 +109,7 @@ public final class DownloadOptions {
     private Integer maxRequests;
     private Path dest;
     private boolean verbose;
+    private boolean quiet;
     private Duration timeout;
     private int retries;
     private long maxSize = DEFAULT_MAX_SIZE;
@@ -138,6 +146,11 @@ public final class DownloadOptions {
 
     public Builder verbose(boolean verbose) {
       this.verbose = verbose;
+      return this;
+    }
+
+    public Builder quiet(boolean quiet) {
+      this.quiet = quiet;
       return this;
     }
 

@@ -9,6 +9,8 @@ import flags2.report.StatusCounter;
 import flags2.report.TextReport;
 import flags2.serve.TestServers;
 import flags2.strategy.Status;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -71,12 +73,14 @@ public final class DownloadRun {
       return Outcome.of(ExitStatus.DESTINATION, new StatusCounter(), Duration.ZERO);
     }
     Site.Target target = options.target();
+    PrintStream notes =
+        options.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console.err();
     try (TestServers embedded =
             options.embedded()
-                ? EmbeddedServer.startIfMissing(target.site(), target.url(), console.err())
+                ? EmbeddedServer.startIfMissing(target.site(), target.url(), notes)
                 : null;
         Report report = report()) {
-      int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, console.err());
+      int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, notes);
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
       HttpFetcher fetcher =
           new HttpFetcher(client, target.url(), options, nanoTime, report::retrying);
@@ -144,16 +148,19 @@ public final class DownloadRun {
     }
   }
 
-  /** The JSON object, or the book's report with a progress bar when stderr is a terminal. */
+  /**
+   * The JSON object, or the book's report with a progress bar when stderr is a terminal (and the
+   * run is neither verbose nor quiet).
+   */
   private Report report() {
     if (options.json()) {
       return new JsonReport(
           console.out(), options.verbose() ? console.err() : null, options.strategy());
     }
-    TextReport report = new TextReport(console.out(), options.verbose());
-    if (console.errIsTerminal() && !options.verbose()) {
-      report.showProgress(console.err(), options.codes().size(), console.columns());
+    if (console.errIsTerminal() && !options.verbose() && !options.quiet()) {
+      return new TextReport(
+          console.out(), TextReport.Bar.onTerminal(console.err(), console.columns(), nanoTime));
     }
-    return report;
+    return new TextReport(console.out(), options.verbose());
   }
 }

@@ -18,10 +18,10 @@ final class EmbeddedServer {
   private EmbeddedServer() {}
 
   /**
-   * That server, started and announced on {@code err}; null when the site is not a test server,
-   * something listens on its port already, or it cannot start (said on {@code err}).
+   * That server, started and announced on {@code notes}; null when the site is not a test server,
+   * something listens on its port already, or it cannot start (said on {@code notes}).
    */
-  static TestServers startIfMissing(Site site, HttpUrl url, PrintStream err) {
+  static TestServers startIfMissing(Site site, HttpUrl url, PrintStream notes) {
     if (!site.embeddable() || listening(url)) {
       return null;
     }
@@ -29,13 +29,14 @@ final class EmbeddedServer {
       TestServers servers =
           TestServers.start(
               TestServers.Config.defaults().withPorts(Map.of(site, url.port())), Set.of(site));
-      err.printf(
-          "note: nothing listens on %s:%d; using the embedded %s server for this run (see"
-              + " 'flags2 serve')%n",
+      // two lines, so that each fits an 80-column terminal
+      notes.printf(
+          "note: nothing listens on %s:%d; using the embedded %s server%n"
+              + "      for this run (see 'flags2 serve')%n",
           url.host(), url.port(), site);
       return servers;
     } catch (IOException e) {
-      err.printf("note: could not start the embedded %s server: %s%n", site, e.getMessage());
+      notes.printf("note: could not start the embedded %s server: %s%n", site, e.getMessage());
       return null;
     }
   }

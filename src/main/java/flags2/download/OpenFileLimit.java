@@ -20,8 +20,8 @@ final class OpenFileLimit {
 
   private OpenFileLimit() {}
 
-  /** {@code concurrency}, or less with a note on {@code err} when the limit is too low for it. */
-  static int apply(int concurrency, boolean embedded, PrintStream err) {
+  /** {@code concurrency}, or less with a note on {@code notes} when the limit is too low for it. */
+  static int apply(int concurrency, boolean embedded, PrintStream notes) {
     Optional<FileDescriptors> files =
         concurrency <= 32 ? Optional.empty() : FileDescriptors.current();
     if (files.isEmpty()) {
@@ -32,7 +32,7 @@ final class OpenFileLimit {
     if (allowed >= concurrency) {
       return concurrency;
     }
-    err.printf(
+    notes.printf(
         "note: the open-file limit (ulimit -n %d) allows %d concurrent connections; using %d%n",
         files.get().max(), allowed, allowed);
     return allowed;

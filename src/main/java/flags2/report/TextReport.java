@@ -7,35 +7,63 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 
 /**
  * The book's reports: the initial lines, a verbose line or a progress-bar step per result, and the
  * final counts. The progress bar is drawn only when asked for (stderr is a terminal and not
- * verbose), so scripts see clean output.
+ * verbose), so scripts see clean output. It starts once the initial lines are out and stops, its
+ * last frame drawn, before the final lines are printed: it never lands among the report's lines.
  */
 public final class TextReport implements Report {
   private final PrintStream out;
   private final boolean verbose;
+  private final Bar barSpec;
   private final StatusCounter counter = new StatusCounter();
   private ProgressBar bar;
+  private Line line;
 
-  public TextReport(PrintStream out, boolean verbose) {
-    this.out = out;
-    this.verbose = verbose;
+  /**
+   * The progress bar a report draws: where its frames go, whether it may use Unicode blocks, and
+   * the clock its times come from.
+   */
+  public record Bar(ProgressBarConsumer consumer, boolean unicode, LongSupplier nanoTime) {
+    /**
+     * Columns left free at the end of the line: the terminal echoes Ctrl-C as {@code ^C} there, and
+     * a full-width bar would wrap and leave its last frame on a second line.
+     */
+    static final int ECHO_ROOM = 2;
+
+    /**
+     * On a terminal {@code columns} wide: frames written to {@code err}, blocks drawn in Unicode
+     * when its charset has them.
+     */
+    public static Bar onTerminal(PrintStream err, int columns, LongSupplier nanoTime) {
+      return new Bar(
+          new ConsoleProgressBarConsumer(err, Math.max(1, columns - ECHO_ROOM)),
+          err.charset().newEncoder().canEncode("█▏▎▍▌▋▊▉"),
+          nanoTime);
+    }
   }
 
-  /** Draws a progress bar of {@code total} steps on {@code err}, {@code columns} wide. */
-  public void showProgress(PrintStream err, int total, int columns) {
-    bar =
-        new ProgressBarBuilder()
-            .setTaskName("flags")
-            .setInitialMax(total)
-            .setUpdateIntervalMillis(100)
-            .setConsumer(new ConsoleProgressBarConsumer(err, columns))
-            .build();
+  /** A report with no progress bar. */
+  public TextReport(PrintStream out, boolean verbose) {
+    this(out, verbose, null);
+  }
+
+  /** A report with a progress bar (and so no verbose lines). */
+  public TextReport(PrintStream out, Bar bar) {
+    this(out, false, bar);
+  }
+
+  private TextReport(PrintStream out, boolean verbose, Bar bar) {
+    this.out = out;
+    this.verbose = verbose;
+    this.barSpec = bar;
   }
 
   @Override
@@ -50,6 +78,17 @@ public final class TextReport implements Report {
         concurrency == 1
             ? "1 concurrent connection will be used."
             : concurrency + " concurrent connections will be used.");
+    out.flush();
+    if (barSpec != null) {
+      line = new Line(barSpec.consumer());
+      bar =
+          new ProgressBarBuilder()
+              .setInitialMax(codes.size())
+              .setUpdateIntervalMillis(100)
+              .setRenderer(new ProgressLine(barSpec.nanoTime(), barSpec.unicode()))
+              .setConsumer(line)
+              .build();
+    }
   }
 
   @Override
@@ -93,11 +132,55 @@ public final class TextReport implements Report {
     return counter;
   }
 
+  /**
+   * Stops the bar after drawing its last frame and ending its line. The library skips that wait on
+   * an interrupted thread, as the consumer may be after Ctrl-C, and the frame would then land among
+   * the report's lines; so the interrupt is set aside for the wait and restored after.
+   */
   @Override
   public void close() {
     if (bar != null) {
-      bar.close();
-      bar = null;
+      boolean interrupted = Thread.interrupted();
+      try {
+        bar.close();
+        line.close();
+      } finally {
+        bar = null;
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /**
+   * The bar's line, ended once. (A bar closed before its first frame was drawn draws that frame but
+   * never closes its consumer, so the report's next line would follow on the same line.)
+   */
+  private static final class Line implements ProgressBarConsumer {
+    private final ProgressBarConsumer consumer;
+    private boolean closed;
+
+    Line(ProgressBarConsumer consumer) {
+      this.consumer = consumer;
+    }
+
+    @Override
+    public int getMaxRenderedLength() {
+      return consumer.getMaxRenderedLength();
+    }
+
+    @Override
+    public void accept(String frame) {
+      consumer.accept(frame);
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        consumer.close();
+      }
     }
   }
 

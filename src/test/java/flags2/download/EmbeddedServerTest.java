@@ -35,8 +35,12 @@ class EmbeddedServerTest {
     assertEquals(
         "note: nothing listens on localhost:"
             + port
-            + "; using the embedded LOCAL server for this run (see 'flags2 serve')\n",
+            + "; using the embedded LOCAL server\n"
+            + "      for this run (see 'flags2 serve')\n",
         run.err());
+    for (String line : run.err().split("\n")) {
+      assertTrue(line.length() <= 80, line.length() + " columns: " + line);
+    }
     assertTrue(run.outLines().contains("BR OK"), run.out());
     assertTrue(run.outLines().contains("XX not found"), run.out());
     try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {

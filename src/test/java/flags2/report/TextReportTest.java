@@ -1,6 +1,7 @@
 package flags2.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.common.Codes;
 import flags2.common.Site;
@@ -11,10 +12,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
-/** The report texts, exactly as the README gives them (What a run prints). */
+/**
+ * The report texts, exactly as the README gives them (What a run prints), and the progress bar's
+ * place among them.
+ */
 class TextReportTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -110,5 +119,95 @@ class TextReportTest {
     assertEquals(
         List.of("--------------------", "0 flags downloaded.", "1 error.", "Elapsed time: 0.00s"),
         printed().lines().skip(3).toList());
+  }
+
+  /** A terminal as the bar sees it: records each frame and what stdout held when it came. */
+  private final class Screen implements ProgressBarConsumer {
+    final List<String> frames = new CopyOnWriteArrayList<>();
+    final CountDownLatch firstFrame = new CountDownLatch(1);
+    volatile String stdoutAtFirstFrame;
+    volatile String stdoutAtClose;
+
+    @Override
+    public int getMaxRenderedLength() {
+      return 70;
+    }
+
+    @Override
+    public void accept(String frame) {
+      if (firstFrame.getCount() > 0) {
+        stdoutAtFirstFrame = printed();
+      }
+      frames.add(frame);
+      firstFrame.countDown();
+    }
+
+    @Override
+    public void close() {
+      stdoutAtClose = printed();
+    }
+  }
+
+  private static final String HEADER =
+      """
+      DELAY site: http://localhost:18002/flags
+      Searching for 3 flags: BR, CN, US
+      3 concurrent connections will be used.
+      """;
+
+  @Test
+  void theBarsFirstFrameComesOnlyAfterTheHeader() throws InterruptedException {
+    Screen screen = new Screen();
+    TextReport reporter = new TextReport(out, new TextReport.Bar(screen, true, () -> 0L));
+    try {
+      reporter.initial(DELAY, List.of("BR", "CN", "US"), 3);
+      assertTrue(screen.firstFrame.await(10, TimeUnit.SECONDS), "no frame was drawn");
+    } finally {
+      reporter.close();
+    }
+
+    assertEquals(HEADER, screen.stdoutAtFirstFrame);
+    assertEquals(
+        "flags   0%|" + " ".repeat(14) + "| 0/3 [elapsed 0:00 < remaining ?, ? flags/s]",
+        screen.frames.getFirst());
+  }
+
+  @Test
+  void theLastFrameShowsTheWholeRunOnTheInjectedClockAndEndsBeforeTheReport() {
+    Screen screen = new Screen();
+    AtomicLong clock = new AtomicLong(7_000_000_000L);
+    TextReport reporter = new TextReport(out, new TextReport.Bar(screen, true, clock::get));
+    reporter.initial(DELAY, List.of("BR", "CN", "US"), 3);
+    clock.addAndGet(1_500_000_000L);
+    reporter.accept(result("BR", Status.OK));
+    reporter.accept(result("CN", Status.OK));
+    reporter.accept(result("US", Status.NOT_FOUND));
+    reporter.finish(Duration.ofMillis(1500), 0, ExitStatus.OK);
+
+    assertEquals(
+        "flags 100%|" + "█".repeat(9) + "| 3/3 [elapsed 0:01 < remaining 0:00, 2.0 flags/s]",
+        screen.frames.getLast());
+    assertEquals(HEADER, screen.stdoutAtClose);
+    assertTrue(printed().startsWith(HEADER + "--------------------\n"), printed());
+  }
+
+  /** After a Ctrl-C the consumer thread may still be interrupted when the report is finished. */
+  @Test
+  void onAnInterruptedThreadTheLastFrameStillEndsBeforeTheReport() {
+    Screen screen = new Screen();
+    TextReport reporter = new TextReport(out, new TextReport.Bar(screen, true, () -> 0L));
+    reporter.initial(DELAY, List.of("BR", "CN", "US"), 3);
+    reporter.accept(result("BR", Status.OK));
+    Thread.currentThread().interrupt();
+    boolean stillInterrupted;
+    try {
+      reporter.finish(Duration.ofMillis(500), 2, ExitStatus.INTERRUPTED);
+    } finally {
+      stillInterrupted = Thread.interrupted();
+    }
+
+    assertEquals(HEADER, screen.stdoutAtClose);
+    assertTrue(screen.frames.getLast().contains("| 1/3 ["), screen.frames.getLast());
+    assertTrue(stillInterrupted, "the interrupt was swallowed");
   }
 }

@@ -6,6 +6,7 @@ import flags2.common.Site;
 import flags2.download.Interrupt;
 import flags2.report.Console;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,8 +19,11 @@ import okhttp3.HttpUrl;
 
 /** Runs the command in-process with captured streams, as a user would run it from a shell. */
 public final class Flags2Runner {
-  /** What one run printed and returned. */
-  public record Run(int status, String out, String err) {
+  /**
+   * What one run printed and returned; {@code screen} is stdout and stderr interleaved as a
+   * terminal shows them, in the order they were written.
+   */
+  public record Run(int status, String out, String err, String screen) {
     public List<String> outLines() {
       return out.isEmpty() ? List.of() : List.of(out.split("\n"));
     }
@@ -29,6 +33,8 @@ public final class Flags2Runner {
   private static final long CLOCK_START = 987_654_321_000_000L;
   private long elapsed = -1;
   private Interrupt interrupt = Interrupt.none();
+  private boolean terminal;
+  private int columns = 80;
 
   /** Ctrl-C for the runs: fire it to interrupt one. */
   public Flags2Runner interrupt(Interrupt interrupt) {
@@ -39,6 +45,13 @@ public final class Flags2Runner {
   /** Points a label at another URL: tests never rely on the standard ports being free. */
   public Flags2Runner site(Site site, HttpUrl url) {
     sites.put(site, url);
+    return this;
+  }
+
+  /** Runs as if stderr were a terminal {@code columns} wide: the progress bar is drawn. */
+  public Flags2Runner terminal(int columns) {
+    this.terminal = true;
+    this.columns = columns;
     return this;
   }
 
@@ -63,16 +76,44 @@ public final class Flags2Runner {
   public Run run(List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    PrintStream outStream = new PrintStream(new Tee(out, screen), true, StandardCharsets.UTF_8);
+    PrintStream errStream = new PrintStream(new Tee(err, screen), true, StandardCharsets.UTF_8);
     Env env =
         new Env(
-            new Console(outStream, errStream, false, 80),
+            new Console(outStream, errStream, terminal, columns),
             Map.copyOf(sites),
             elapsed < 0 ? System::nanoTime : elapsingClock(elapsed),
             interrupt);
     int status = Cli.run(new ArrayList<>(args).toArray(String[]::new), env);
     return new Run(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        status,
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8),
+        screen.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Writes to its own buffer and, in the same order across streams, to the shared screen. */
+  private static final class Tee extends OutputStream {
+    private final ByteArrayOutputStream own;
+    private final ByteArrayOutputStream screen;
+
+    Tee(ByteArrayOutputStream own, ByteArrayOutputStream screen) {
+      this.own = own;
+      this.screen = screen;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      synchronized (screen) {
+        own.write(b, off, len);
+        screen.write(b, off, len);
+      }
+    }
   }
 }

@@ -1,0 +1,101 @@
+package flags2.report;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import me.tongfei.progressbar.ProgressBarRenderer;
+import me.tongfei.progressbar.ProgressState;
+
+/**
+ * The progress bar's text, in tqdm's layout with the times labelled: {@code flags 17%|██▏ | 120/676
+ * [elapsed 0:02 < remaining 0:09, 60.0 flags/s]}. The rate is flags done per second since the bar
+ * started, so against the DELAY server it settles at the concurrency over the delay (m / delay, the
+ * chapter's point), and the remaining time is what is left at that rate.
+ *
+ * <p>Times come from the clock it is given, not from the progress state (which reads the wall
+ * clock), so tests can fix them. (progressbar's own renderer prints the times unlabelled, as {@code
+ * (0:00:02 / 0:00:09)}, and offers no way to change that.)
+ */
+final class ProgressLine implements ProgressBarRenderer {
+  private static final String TASK = "flags";
+  private static final String EIGHTHS = " ▏▎▍▌▋▊▉";
+
+  private final LongSupplier nanoTime;
+  private final long start;
+  private final boolean unicode;
+
+  /** A line whose elapsed time counts from now on {@code nanoTime}. */
+  ProgressLine(LongSupplier nanoTime, boolean unicode) {
+    this.nanoTime = nanoTime;
+    this.start = nanoTime.getAsLong();
+    this.unicode = unicode;
+  }
+
+  @Override
+  public String render(ProgressState progress, int maxLength) {
+    return format(
+        progress.getCurrent(),
+        progress.getMax(),
+        Duration.ofNanos(nanoTime.getAsLong() - start),
+        maxLength,
+        unicode);
+  }
+
+  /**
+   * The line for {@code done} of {@code total} flags after {@code elapsed}, {@code width} columns
+   * at most: the bar takes what the text leaves (at least one cell), and a terminal too narrow even
+   * for the text gets it cut.
+   */
+  static String format(long done, long total, Duration elapsed, int width, boolean unicode) {
+    String count = String.valueOf(total);
+    String doneCount = " ".repeat(Math.max(0, count.length() - String.valueOf(done).length()));
+    boolean known = done > 0 && elapsed.toNanos() > 0;
+    String remaining =
+        known ? clock(Duration.ofNanos(elapsed.toNanos() * (total - done) / done)) : "?";
+    String rate = known ? String.format(Locale.ROOT, "%.1f", done * 1e9 / elapsed.toNanos()) : "?";
+    String prefix = String.format(Locale.ROOT, "%s %3d%%|", TASK, percent(done, total));
+    String suffix =
+        "| "
+            + doneCount
+            + done
+            + "/"
+            + count
+            + " [elapsed "
+            + clock(elapsed)
+            + " < remaining "
+            + remaining
+            + ", "
+            + rate
+            + " "
+            + TASK
+            + "/s]";
+    int cells = Math.max(1, width - prefix.length() - suffix.length());
+    String line = prefix + bar(done, total, cells, unicode) + suffix;
+    return line.length() > width ? line.substring(0, Math.max(0, width)) : line;
+  }
+
+  private static long percent(long done, long total) {
+    return total <= 0 ? 100 : Math.min(100, done * 100 / total);
+  }
+
+  /** {@code cells} wide: full blocks, then one partial block in eighths (ASCII: {@code #}). */
+  private static String bar(long done, long total, int cells, boolean unicode) {
+    long eighths = total <= 0 ? cells * 8L : Math.min(cells * 8L, done * cells * 8 / total);
+    int full = (int) (eighths / 8);
+    StringBuilder bar = new StringBuilder(cells);
+    bar.append((unicode ? "█" : "#").repeat(full));
+    if (full < cells) {
+      bar.append(unicode ? EIGHTHS.charAt((int) (eighths % 8)) : ' ');
+      bar.append(" ".repeat(cells - full - 1));
+    }
+    return bar.toString();
+  }
+
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour on, as tqdm shows times. */
+  private static String clock(Duration time) {
+    long s = time.toSeconds();
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+}
