@@ -66,10 +66,7 @@ public final class Cli {
       String before = String.join(" ", args.subList(0, at < 0 ? args.size() : at));
       throw new ParameterException(
           sub.commandSpec().commandLine(),
-          String.format(
-              "'%s' before '%s': the download command's codes and options do not go with a"
-                  + " subcommand.",
-              before, name));
+          String.format("'%s' before '%s' is not allowed: the command comes first.", before, name));
     }
     return new RunLast().execute(parsed);
   }

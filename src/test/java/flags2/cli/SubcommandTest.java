@@ -65,7 +65,7 @@ class SubcommandTest {
             + before
             + "' before '"
             + command
-            + "': the download command's codes and options do not go with a subcommand.",
+            + "' is not allowed: the command comes first.",
         lines.get(0));
     assertTrue(lines.get(1).startsWith("Usage: flags2 " + command), lines.get(1));
     assertTrue(lines.get(1).endsWith("(try 'flags2 " + command + " --help')"), lines.get(1));
