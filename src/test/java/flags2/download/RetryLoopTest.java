@@ -102,8 +102,12 @@ class RetryLoopTest {
   void aCallbackDownloadWaitsOnATimerAndStillRetries() throws Exception {
     Attempts attempts = new Attempts(2);
 
+    // a wait long enough that the timer cannot fire before the loop has chained the retry to it
+    // (with 1 ms it sometimes did, on a loaded machine, and the retry then ran on this thread)
+    RetryPolicy timed =
+        new RetryPolicy(1, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200));
     Result result =
-        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+        new RetryLoop(timed, () -> false, RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.TIMER)
             .get(10, TimeUnit.SECONDS);
 
