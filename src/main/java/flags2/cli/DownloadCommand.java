@@ -170,6 +170,10 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
     if (retries < 0 || retries > 10) {
       throw usage(spec, "--retries must be 0 to 10.");
     }
+    Path dest = this.dest.get();
+    if (dest.toString().isBlank()) { // Path.of("") is the current directory
+      throw usage(spec, "--dest must name a directory, not '" + dest + "'.");
+    }
     long maxSize = this.maxSize.get();
     if (maxSize < 1) {
       throw usage(spec, "--max-size must be at least 1 byte.");
@@ -196,7 +200,7 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
         .target(target)
         .strategy(strategy.get())
         .maxRequests(maxReq)
-        .dest(dest.get())
+        .dest(dest)
         .verbose(verbose.get())
         .quiet(quiet.get())
         .timeout(perRequest)

@@ -17,11 +17,14 @@ final class Validate {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** {@code --timeout} in seconds as a Duration; a usage error for anything outside (0, 3600]. */
+  /**
+   * {@code --timeout} in seconds as a Duration; a usage error for anything outside [0.001, 3600]:
+   * under 1 ms it would round to 0, which OkHttp reads as no timeout at all.
+   */
   static Duration timeout(CommandSpec spec, Opt<Double> timeout) {
     double seconds = timeout.get();
-    if (!(seconds > 0 && seconds <= 3600)) {
-      throw usage(spec, "--timeout must be more than 0 and at most 3600 seconds.");
+    if (!(seconds >= 0.001 && seconds <= 3600)) {
+      throw usage(spec, "--timeout must be 0.001 to 3600 seconds.");
     }
     return Duration.ofMillis(Math.round(seconds * 1000));
   }

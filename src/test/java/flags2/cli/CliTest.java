@@ -57,8 +57,11 @@ class CliTest {
             List.of("-t", "fork"),
             "Invalid value for option '--strategy': 'fork' is not a strategy; expected one of "
                 + String.join(", ", new StrategyConverter.Names())),
-        Arguments.of(
-            List.of("--timeout", "0"), "--timeout must be more than 0 and at most 3600 seconds."),
+        Arguments.of(List.of("--timeout", "0"), "--timeout must be 0.001 to 3600 seconds."),
+        // under 1 ms would round to 0, which OkHttp reads as no timeout at all
+        Arguments.of(List.of("--timeout", "0.0004"), "--timeout must be 0.001 to 3600 seconds."),
+        Arguments.of(List.of("--dest", ""), "--dest must name a directory, not ''."),
+        Arguments.of(List.of("--dest", "  "), "--dest must name a directory, not '  '."),
         Arguments.of(List.of("--retries", "11"), "--retries must be 0 to 10."),
         Arguments.of(List.of("--max-size", "0"), "--max-size must be at least 1 byte."),
         Arguments.of(List.of("--frobnicate"), "Unknown option: '--frobnicate'"));
@@ -69,7 +72,10 @@ class CliTest {
   void usageErrorPrintsOneLineAndUsageSendsNothingCreatesNothingAndExitsTwo(
       List<String> args, String message) {
     Path dest = tmp.resolve("never-created");
-    List<String> all = new ArrayList<>(List.of("-d", dest.toString()));
+    List<String> all = new ArrayList<>();
+    if (!args.contains("--dest")) {
+      all.addAll(List.of("-d", dest.toString()));
+    }
     if (!args.contains("-s")) {
       all.addAll(List.of("-s", server.url("/flags").toString()));
     }
