@@ -1,5 +1,6 @@
 package flags2.download;
 
+import flags2.report.Printable;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -56,7 +57,7 @@ final class RequestLog extends EventListener {
   @Override
   public void callFailed(Call call, IOException e) {
     String after = status == 0 ? "" : " after " + status;
-    log.debug("{}", line(call, "failed" + after + " (" + e.getMessage() + ")"));
+    log.debug("{}", line(call, "failed" + after + " (" + Printable.of("" + e.getMessage()) + ")"));
   }
 
   /** {@code METHOD URL -> OUTCOME, N ms, attempt N}. */

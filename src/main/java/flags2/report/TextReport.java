@@ -192,7 +192,7 @@ public final class TextReport implements Report {
         switch (result.status()) {
           case OK -> result.code() + " OK";
           case NOT_FOUND -> result.code() + " not found";
-          case ERROR -> "*** Error for " + result.code() + ": " + result.error();
+          case ERROR -> "*** Error for " + result.code() + ": " + Printable.of(result.error());
         };
     return result.attempts() > 1 ? line + " (" + result.attempts() + " attempts)" : line;
   }
@@ -208,7 +208,7 @@ public final class TextReport implements Report {
         failed.code(),
         retry,
         retries,
-        failed.error(),
+        Printable.of(failed.error()),
         wait.toMillis() / 1e3);
   }
 

@@ -1,0 +1,40 @@
+package flags2.report;
+
+/**
+ * Makes text a server chose safe to print on a terminal: control characters (C0, DEL, C1) and
+ * Unicode's bidirectional overrides become visible escapes ({@code \x1b}, {@code \u202e}), so a
+ * reason phrase cannot move the cursor, clear the screen, ring the bell or fake a report line; and
+ * the text is cut to {@link #MAX_LENGTH} characters with an ellipsis. Every line that quotes a
+ * server's words goes through here; {@code --json} keeps the exact text instead (JSON-escaped).
+ */
+public final class Printable {
+  /** The longest server text printed, in characters, the ellipsis included. */
+  public static final int MAX_LENGTH = 120;
+
+  private Printable() {}
+
+  /** {@code text}, escaped and cut as the class says. */
+  public static String of(String text) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 8));
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String piece = escaped(c);
+      if (out.length() + piece.length() > MAX_LENGTH - 1 && i < text.length() - 1
+          || out.length() + piece.length() > MAX_LENGTH) {
+        return out.append('…').toString();
+      }
+      out.append(piece);
+    }
+    return out.toString();
+  }
+
+  private static String escaped(char c) {
+    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+      return String.format("\\x%02x", (int) c);
+    }
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+      return String.format("\\u%04x", (int) c);
+    }
+    return String.valueOf(c);
+  }
+}
