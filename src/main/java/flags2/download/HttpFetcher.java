@@ -204,7 +204,7 @@ final class HttpFetcher implements Fetcher {
           retryable ? RetryPolicy.retryAfter(response.header("Retry-After")) : null);
     }
     try {
-      long bytes = store.save(code, response.body());
+      long bytes = store.save(code, response);
       return Attempt.done(
           Result.ok(code, status, bytes, millisSince(start))
               .withFile(store.fileFor(code).toString()));

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import okhttp3.MediaType;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
@@ -62,20 +62,23 @@ final class ImageStore {
   }
 
   /**
-   * Saves a 200 body as {@code DEST/{cc}.gif} and closes it.
+   * Saves a 200 body as {@code DEST/{cc}.gif} and closes it, only if it is a GIF image (its first
+   * bytes {@code GIF87a} or {@code GIF89a}, checked as they stream in, before the rename), whatever
+   * its Content-Type says, and only if its length is told without ambiguity and it comes in no
+   * encoding OkHttp did not undo: an HTML page, garbage or a cut body sent with a 200 never
+   * replaces a good image.
    *
    * @return the bytes saved
    * @throws BadBodyException when the body is not a usable image (final)
    * @throws SaveException when DEST cannot be written (final)
    * @throws IOException when the connection fails while the body is read (may be retried)
    */
-  long save(String code, ResponseBody body) throws IOException {
-    MediaType type = body.contentType();
-    if (type != null
-        && !type.type().equals("image")
-        && !type.toString().startsWith("application/octet-stream")) {
-      throw new BadBodyException("Not an image: " + type);
+  long save(String code, Response response) throws IOException {
+    String framing = ImageCheck.framingProblem(response.headers());
+    if (framing != null) {
+      throw new BadBodyException(framing);
     }
+    ResponseBody body = response.body();
     if (body.contentLength() > maxSize) {
       throw tooLarge();
     }
@@ -95,7 +98,7 @@ final class ImageStore {
     try {
       long total;
       try (out) {
-        total = copy(body.byteStream(), out);
+        total = copy(body.byteStream(), out, new ImageCheck.GifHead(body));
       }
       if (total == 0) {
         throw new BadBodyException("Empty response body");
@@ -155,9 +158,10 @@ final class ImageStore {
 
   /**
    * Streams the body to {@code out} and closes the body; never holds more than a buffer in memory.
-   * Stops with "Canceled" as soon as the run is cancelled, before writing another buffer.
+   * Stops with "Canceled" as soon as the run is cancelled, before writing another buffer, and as
+   * soon as {@code head} finds the first bytes are not a GIF's.
    */
-  private long copy(InputStream in, OutputStream out) throws IOException {
+  private long copy(InputStream in, OutputStream out, ImageCheck.GifHead head) throws IOException {
     long total = 0;
     try (in) {
       byte[] buffer = new byte[16 * 1024];
@@ -165,6 +169,7 @@ final class ImageStore {
         if (cancelled.getAsBoolean()) {
           throw new IOException("Canceled");
         }
+        head.accept(buffer, n);
         total += n;
         if (total > maxSize) {
           throw tooLarge();
@@ -176,6 +181,7 @@ final class ImageStore {
         }
       }
     }
+    head.end();
     return total;
   }
 

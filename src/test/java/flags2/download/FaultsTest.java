@@ -99,7 +99,7 @@ class FaultsTest {
                 () ->
                     new MockResponse.Builder()
                         .addHeader("Content-Type", "image/gif")
-                        .body(new Buffer().write(new byte[64 * 1024]))
+                        .body(new Buffer().writeUtf8("GIF89a").write(new byte[64 * 1024]))
                         .onResponseBody(new SocketEffect.CloseSocket())
                         .build()));
     Flags2Runner.Run run = run(strategy, "br");
@@ -128,6 +128,7 @@ class FaultsTest {
   @EnumSource(StrategyKind.class)
   void anEndlessBodyStopsAtMaxSize(StrategyKind strategy) throws IOException {
     keepAnOldImage();
+    byte[] first = RawServer.ascii("4000\r\nGIF89a" + "G".repeat(0x4000 - 6) + "\r\n");
     byte[] chunk = RawServer.ascii("4000\r\n" + "G".repeat(0x4000) + "\r\n");
     try (RawServer raw =
         new RawServer(
@@ -135,6 +136,7 @@ class FaultsTest {
               out.write(
                   RawServer.ascii(
                       "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nTransfer-Encoding: chunked\r\n\r\n"));
+              out.write(first);
               while (true) { // until the client hangs up
                 out.write(chunk);
               }
@@ -187,7 +189,7 @@ class FaultsTest {
                 () ->
                     new MockResponse.Builder()
                         .addHeader("Content-Type", "image/gif")
-                        .body(new Buffer().write(new byte[200]))
+                        .body(new Buffer().writeUtf8("GIF89a").write(new byte[200]))
                         .throttleBody(
                             1, 50, TimeUnit.MILLISECONDS) // 10 s in all, a byte every 50 ms
                         .build()));
@@ -211,7 +213,9 @@ class FaultsTest {
                         .build()));
     Flags2Runner.Run run = run(strategy, "eb", "ht");
     assertTrue(run.outLines().contains("*** Error for EB: Empty response body"), run.out());
-    assertTrue(run.outLines().contains("*** Error for HT: Not an image: text/html"), run.out());
+    assertTrue(
+        run.outLines().contains("*** Error for HT: not a GIF image (got text/html, 17 bytes)"),
+        run.out());
     assertEquals(Set.of(), filesInDest());
   }
 

@@ -1,5 +1,6 @@
 package flags2.download;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,17 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flags2.report.Printable;
 import flags2.strategy.StrategyKind;
+import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
 import flags2.testing.RawServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** A server is untrusted: what it sends never drives the user's terminal. */
+/**
+ * A server is untrusted: what it sends never drives the user's terminal, and a bad body never
+ * replaces a good image.
+ */
 class HostileServerTest {
   private static final String REASON = "\u001b[2J\u0007Fake\rBR OK" + "A".repeat(10_000);
 
@@ -71,6 +80,62 @@ class HostileServerTest {
       assertEquals("HTTP error 418 - " + REASON.strip(), error);
       assertFalse(run.out().indexOf('\u001b') >= 0, "JSON escapes it: \\u001b");
       assertFalse(run.err().indexOf('\u001b') >= 0, "-v lines on stderr are escaped too");
+    }
+  }
+
+  static Stream<Arguments> badBodies() {
+    String html = "<html><body>Not here</body></html>";
+    String gif = "GIF89a a flag";
+    return Stream.of(
+        Arguments.of(
+            "Content-Type: image/gif\r\nContent-Length: " + html.length() + "\r\n\r\n" + html,
+            "not a GIF image (got image/gif, " + html.length() + " bytes)"),
+        Arguments.of(
+            "Content-Type: text/html\r\nContent-Length: " + html.length() + "\r\n\r\n" + html,
+            "not a GIF image (got text/html, " + html.length() + " bytes)"),
+        Arguments.of(
+            "Content-Type: application/octet-stream\r\nContent-Length: 4\r\n\r\nGIF8",
+            "not a GIF image (got application/octet-stream, 4 bytes)"),
+        Arguments.of("Connection: close\r\n\r\n" + html, "not a GIF image (got no Content-Type)"),
+        Arguments.of(
+            "Content-Type: image/gif\r\nContent-Length: 3\r\nContent-Length: "
+                + gif.length()
+                + "\r\n\r\n"
+                + gif,
+            "conflicting Content-Length headers: 3, " + gif.length()),
+        Arguments.of(
+            "Content-Type: image/gif\r\nContent-Length: 13x\r\n\r\n" + gif,
+            "malformed Content-Length: 13x"),
+        Arguments.of(
+            "Content-Type: image/gif\r\nContent-Encoding: deflate\r\nContent-Length: "
+                + gif.length()
+                + "\r\n\r\n"
+                + gif,
+            "unrequested Content-Encoding: deflate"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badBodies")
+  void aBadBodyNeverReplacesAGoodImage(String headersAndBody, String error) throws IOException {
+    byte[] good = FlagDispatcher.image("BR");
+    for (StrategyKind strategy : StrategyKind.values()) {
+      Files.write(dest.resolve("br.gif"), good);
+      try (RawServer raw =
+          new RawServer(
+              out ->
+                  out.write(
+                      ("HTTP/1.1 200 OK\r\n" + headersAndBody)
+                          .getBytes(StandardCharsets.ISO_8859_1)))) {
+        Flags2Runner.Run run = run(raw, strategy, "br");
+
+        assertEquals(1, run.status(), strategy + ": " + run.out());
+        assertTrue(
+            run.outLines().contains("*** Error for BR: " + error), strategy + ": " + run.out());
+        assertArrayEquals(good, Files.readAllBytes(dest.resolve("br.gif")), strategy.cliName());
+        try (Stream<Path> files = Files.list(dest)) {
+          assertEquals(1, files.count(), "no temporary file left");
+        }
+      }
     }
   }
 }

@@ -31,7 +31,7 @@ public final class StallingDispatcher extends FlagDispatcher {
     stalling.countDown();
     return new MockResponse.Builder()
         .addHeader("Content-Type", "image/gif")
-        .body(new Buffer().write(new byte[100_000]))
+        .body(new Buffer().writeUtf8("GIF89a").write(new byte[100_000]))
         .throttleBody(10, 60, TimeUnit.SECONDS) // 10 bytes, then nothing for a minute
         .build();
   }
