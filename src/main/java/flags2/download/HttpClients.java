@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
+import okhttp3.Credentials;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -97,7 +98,8 @@ final class HttpClients {
                   .callTimeout(timeout)
                   .fastFallback(!loopback)
                   .proxy(loopback ? Proxy.NO_PROXY : null)
-                  .addNetworkInterceptor(REDIRECT_LIMIT);
+                  .addNetworkInterceptor(REDIRECT_LIMIT)
+                  .addNetworkInterceptor(new BasicAuth(base));
           return requestLog == null ? builder : builder.eventListenerFactory(requestLog);
         };
     if (base.isHttps()) {
@@ -109,6 +111,28 @@ final class HttpClients {
         .followSslRedirects(false)
         .addInterceptor(new HttpsRedirects(() -> tls.apply(common.get()).build()))
         .build();
+  }
+
+  /**
+   * Credentials in the base URL ({@code http://user:secret@host/flags}), sent as Basic auth to that
+   * origin only: each hop is checked, so a redirect to another scheme, host or port gets none, as
+   * with curl. OkHttp itself never sends a URL's credentials.
+   */
+  private record BasicAuth(HttpUrl base) implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Request request = chain.request();
+      HttpUrl url = request.url();
+      boolean sameOrigin =
+          url.scheme().equals(base.scheme())
+              && url.host().equals(base.host())
+              && url.port() == base.port();
+      if (base.username().isEmpty() || !sameOrigin) {
+        return chain.proceed(request);
+      }
+      String credentials = Credentials.basic(base.username(), base.password());
+      return chain.proceed(request.newBuilder().header("Authorization", credentials).build());
+    }
   }
 
   /** Whether {@code url}'s host is this machine's loopback address. */

@@ -16,9 +16,10 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Input that trips naive code: locales, credentials. */
+/** Input that trips naive code: locales, credentials in the URL. */
 class BadInputTest {
   @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer otherOrigin = new MockWebServer();
   @TempDir Path dest;
 
   @Test
@@ -65,6 +66,41 @@ class BadInputTest {
     assertEquals(1, run.status());
     assertTrue(
         run.out().contains("URL site: http://***@127.0.0.1:" + closed + "/flags"), run.out());
+    assertFalse((run.out() + run.err()).contains("s3cret"), run.out() + run.err());
+  }
+
+  @Test
+  void credentialsInTheUrlAreSentAsBasicAuthToThatOriginOnly() throws Exception {
+    String basic = okhttp3.Credentials.basic("alice", "s3cret");
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+            if (!basic.equals(request.getHeaders().get("Authorization"))) {
+              return new mockwebserver3.MockResponse.Builder().code(401).build();
+            }
+            String path = request.getUrl().encodedPath();
+            return path.endsWith("/cn.gif")
+                ? new mockwebserver3.MockResponse.Builder()
+                    .code(302)
+                    .addHeader("Location", otherOrigin.url("/elsewhere/cn.gif"))
+                    .build()
+                : FlagDispatcher.ok("BR");
+          }
+        });
+    otherOrigin.setDispatcher(new FlagDispatcher().serve("CN"));
+    String url =
+        server.url("/flags").newBuilder().username("alice").password("s3cret").build().toString();
+
+    Flags2Runner.Run run =
+        new Flags2Runner().run("-s", url, "-d", dest.toString(), "-v", "--json", "br", "cn");
+
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertEquals(basic, server.takeRequest().getHeaders().get("Authorization"));
+    assertEquals(
+        null,
+        otherOrigin.takeRequest().getHeaders().get("Authorization"),
+        "dropped on a redirect to another origin");
     assertFalse((run.out() + run.err()).contains("s3cret"), run.out() + run.err());
   }
 }
