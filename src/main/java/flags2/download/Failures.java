@@ -1,5 +1,6 @@
 package flags2.download;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -16,6 +17,9 @@ final class Failures {
 
   /** An HTTP status other than 200 and 404, with the server's reason phrase or the standard one. */
   static String httpError(int status, String reasonPhrase) {
+    if (status < 100) { // HTTP/1.1 000 X: a status line, but no status
+      return "malformed status line: " + status + " " + reasonPhrase.strip();
+    }
     return "HTTP error " + status + " - " + ReasonPhrases.of(status, reasonPhrase);
   }
 
@@ -29,6 +33,12 @@ final class Failures {
       }
       if (t instanceof UnknownHostException) {
         return "Unknown host " + t.getMessage();
+      }
+      if (t instanceof EOFException) {
+        return "connection closed before the response was complete";
+      }
+      if (t.getMessage() != null && t.getMessage().startsWith("ID1ID2: actual")) {
+        return "corrupt gzip body";
       }
       if (t instanceof SocketTimeoutException
           || (t instanceof InterruptedIOException && "timeout".equals(t.getMessage()))) {

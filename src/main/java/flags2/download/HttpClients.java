@@ -98,6 +98,7 @@ final class HttpClients {
                   .callTimeout(timeout)
                   .fastFallback(!loopback)
                   .proxy(loopback ? Proxy.NO_PROXY : null)
+                  .addNetworkInterceptor(new ResponseGuard())
                   .addNetworkInterceptor(REDIRECT_LIMIT)
                   .addNetworkInterceptor(new BasicAuth(base));
           return requestLog == null ? builder : builder.eventListenerFactory(requestLog);

@@ -11,7 +11,9 @@ import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
 import flags2.testing.RawServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,5 +139,42 @@ class HostileServerTest {
         }
       }
     }
+  }
+
+  static Stream<Arguments> malformedResponses() {
+    return Stream.of(
+        Arguments.of(
+            "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2147483648",
+            "HTTP error 503 - Service Unavailable"),
+        Arguments.of(
+            "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 99999999999999999999999",
+            "HTTP error 503 - Service Unavailable"),
+        Arguments.of("HTTP/1.1 -10 X", "malformed status line"),
+        Arguments.of("HTTP/1.1 000 X", "malformed status line: 0 X"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformedResponses")
+  void aMalformedResponseIsAPlainOneLineErrorWithNoStackTrace(String statusAndHeaders, String error)
+      throws IOException {
+    // OkHttp's async calls print what escapes them to the JVM's own stderr, not the run's
+    PrintStream jvmErr = System.err;
+    ByteArrayOutputStream escaped = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(escaped, true, StandardCharsets.UTF_8));
+    try {
+      for (StrategyKind strategy : StrategyKind.values()) {
+        try (RawServer raw = answering(statusAndHeaders)) {
+          Flags2Runner.Run run = run(raw, strategy, "br");
+
+          assertEquals(1, run.status(), strategy + ": " + run.out() + run.err());
+          assertTrue(
+              run.outLines().contains("*** Error for BR: " + error), strategy + ": " + run.out());
+          assertEquals("", run.err(), strategy + ": nothing on stderr");
+        }
+      }
+    } finally {
+      System.setErr(jvmErr);
+    }
+    assertEquals("", escaped.toString(StandardCharsets.UTF_8), "no stack trace");
   }
 }
