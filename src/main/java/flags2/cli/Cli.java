@@ -2,9 +2,7 @@ package flags2.cli;
 
 import flags2.report.ExitStatus;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
@@ -71,45 +69,21 @@ public final class Cli {
     return new RunLast().execute(parsed);
   }
 
-  /**
-   * The subcommand of {@code cmd} that {@code word} is most likely a typo of: at most one edit
-   * (letter added, dropped, changed, or two swapped) per three letters away from its name.
-   */
-  static Optional<String> resemblingCommand(CommandLine cmd, String word) {
-    String typed = word.toLowerCase(Locale.ROOT);
-    return cmd.getSubcommands().keySet().stream()
-        .filter(name -> editDistance(typed, name) <= Math.max(1, typed.length() / 3))
-        .min(Comparator.comparingInt(name -> editDistance(typed, name)));
-  }
-
-  /** Edits (insert, delete, replace, swap adjacent) from {@code a} to {@code b}. */
-  static int editDistance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      for (int j = 0; j <= b.length(); j++) {
-        if (i == 0 || j == 0) {
-          d[i][j] = i + j;
-          continue;
-        }
-        int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + change);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
-  }
-
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     String message = e.getMessage();
-    if (e instanceof UnmatchedArgumentException unmatched
-        && !unmatched.getSuggestions().isEmpty()) {
-      message = message + "; did you mean " + quotedChoice(unmatched.getSuggestions()) + "?";
+    // 'flags2 sevre --ports 0,0,0', 'flags2 help sevre': the typo, not what follows it
+    Optional<String> typo =
+        cmd.getParent() == null ? Suggestions.commandTypo(cmd, List.of(args)) : Optional.empty();
+    if (typo.isPresent()) {
+      message = typo.get();
+    } else if (e instanceof UnmatchedArgumentException unmatched
+        && !Suggestions.forUnmatched(unmatched).isEmpty()) {
+      message =
+          message
+              + "; did you mean "
+              + Suggestions.quotedChoice(Suggestions.forUnmatched(unmatched))
+              + "?";
     }
     String[] custom = cmd.getCommandSpec().usageMessage().customSynopsis();
     String synopsis =
@@ -119,17 +93,5 @@ public final class Cli {
         .println(
             "Usage: " + synopsis + "  (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
     return ExitStatus.USAGE.code;
-  }
-
-  /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}. */
-  static String quotedChoice(List<String> names) {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < names.size(); i++) {
-      if (i > 0) {
-        text.append(i == names.size() - 1 ? " or " : ", ");
-      }
-      text.append('\'').append(names.get(i)).append('\'');
-    }
-    return text.toString();
   }
 }

@@ -6,6 +6,7 @@ import flags2.common.Codes;
 import flags2.common.Site;
 import flags2.download.DownloadOptions;
 import flags2.download.DownloadRun;
+import flags2.report.Console;
 import flags2.strategy.StrategyKind;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,7 +150,11 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
     if (debug.get()) {
       enableDebugLogging();
     }
-    return new DownloadRun(options, env.console(), env.nanoTime(), env.interrupt())
+    Console console = env.console();
+    if (debug.get()) { // its lines would break the bar's: no bar, as with -v
+      console = new Console(console.out(), console.err(), false, console.columns());
+    }
+    return new DownloadRun(options, console, env.nanoTime(), env.interrupt())
         .execute()
         .status()
         .code;
@@ -179,14 +184,11 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
       throw usage(spec, "--max-size must be at least 1 byte.");
     }
     List<String> args = Validate.codeArgs(ccArgs);
-    if (!args.isEmpty() && !Codes.isArgument(args.get(0))) {
-      Cli.resemblingCommand(spec.commandLine(), args.get(0))
-          .ifPresent(
-              command -> {
-                throw usage(
-                    spec, "unknown command '" + args.get(0) + "'; did you mean '" + command + "'?");
-              });
-    }
+    Suggestions.commandTypo(spec.commandLine(), args)
+        .ifPresent(
+            typo -> {
+              throw usage(spec, typo);
+            });
     List<String> codes;
     Site.Target target;
     try {

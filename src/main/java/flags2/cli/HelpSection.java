@@ -8,9 +8,12 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 /**
  * A titled block that {@code --help} prints after the options and commands (Examples, JSON output,
  * Files, See also), and that the man pages show as a section of their own: an installed tool has no
- * README. Lines are printed as written, indented two spaces, so they must fit 78 columns.
+ * README. Lines are printed as written, indented two spaces in help and seven in a man page, so
+ * they are at most {@link #MAX_WIDTH} wide.
  */
 record HelpSection(String heading, List<String> lines) {
+  /** The widest line: 72 columns, plus a man page's indent of seven, fits 80. */
+  static final int MAX_WIDTH = 72;
 
   HelpSection(String heading, String... lines) {
     this(heading, List.of(lines));

@@ -43,7 +43,9 @@ class SubcommandTest {
     Flags2Runner.Run run = new Flags2Runner().run("help", "sevre");
     assertEquals(2, run.status());
     assertEquals("", run.out());
-    assertTrue(run.err().startsWith("*** Usage error: Unknown subcommand 'sevre'."), run.err());
+    assertTrue(
+        run.err().startsWith("*** Usage error: unknown command 'sevre'; did you mean 'serve'?"),
+        run.err());
     assertEquals(2, run.err().lines().count(), run.err());
   }
 
@@ -69,6 +71,33 @@ class SubcommandTest {
         lines.get(0));
     assertTrue(lines.get(1).startsWith("Usage: flags2 " + command), lines.get(1));
     assertTrue(lines.get(1).endsWith("(try 'flags2 " + command + " --help')"), lines.get(1));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sevre --ports 0,0,0", "bnech --runs 1", "sevre -x"})
+  void aMistypedCommandIsNamedEvenWhenItsOptionsFollow(String line) {
+    Flags2Runner.Run run = new Flags2Runner().run(List.of(line.split(" ")));
+    assertEquals(2, run.status());
+    String command = line.startsWith("s") ? "serve" : "bench";
+    assertEquals(
+        "*** Usage error: unknown command '"
+            + line.split(" ")[0]
+            + "'; did you mean '"
+            + command
+            + "'?",
+        run.err().lines().findFirst().orElseThrow());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--prots", "--prots=1", "--port", "--bnid"})
+  void aMistypedOptionGetsTheClosestName(String option) {
+    Flags2Runner.Run run = new Flags2Runner().run("serve", option, "0,0,0");
+    String first = run.err().lines().findFirst().orElseThrow();
+    assertTrue(first.startsWith("*** Usage error: Unknown option"), first);
+    assertTrue(
+        first.endsWith(
+            option.startsWith("--b") ? "did you mean '--bind'?" : "did you mean '--ports'?"),
+        first);
   }
 
   @Test

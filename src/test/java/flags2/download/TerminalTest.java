@@ -122,6 +122,14 @@ class TerminalTest {
   }
 
   @Test
+  void debugDrawsNoBarForItsLinesToBreak() {
+    server.setDispatcher(new FlagDispatcher().serve("BR"));
+    Flags2Runner.Run run = run(new Flags2Runner().terminal(80), "--debug", "br", "cn");
+    assertEquals(0, run.status(), run.err());
+    assertFalse(run.err().contains("flags/s"), run.err());
+  }
+
+  @Test
   void quietDrawsNoBarAndPrintsNoNote() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

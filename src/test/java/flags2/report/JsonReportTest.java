@@ -121,7 +121,7 @@ class JsonReportTest {
                 .run("-s", server.url("/flags").toString(), "-d", dest.toString(), "--json", "br")
                 .out());
     String help = new Flags2Runner().run("--help").out();
-    String section = help.substring(help.indexOf("JSON output (--json):"));
+    String section = help.substring(help.indexOf("JSON output:"));
     List<String> fields = new java.util.ArrayList<>(iterable(json.fieldNames()));
     fields.addAll(iterable(json.get("results").get(0).fieldNames()));
     for (String field : fields) {
