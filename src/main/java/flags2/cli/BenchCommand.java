@@ -6,6 +6,7 @@ import flags2.bench.Bench;
 import flags2.bench.BenchJob;
 import flags2.common.Codes;
 import flags2.common.Site;
+import flags2.report.ExitStatus;
 import flags2.serve.Delay;
 import flags2.strategy.StrategyKind;
 import java.io.IOException;
@@ -118,12 +119,14 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
                 .description("Where the HTML report goes (default: ${DEFAULT-VALUE})."));
     timeout = command.timeout();
     command.exitStatus(
-        "0", "every run without an error",
-        "1", "an error in a run, or the server did not start",
-        "2", "usage error",
-        "130", "interrupted (Ctrl-C): the report of the cells finished, marked partial",
-        "143", "terminated (SIGTERM), likewise",
-        "129", "hung up (SIGHUP), likewise");
+        Declaration.exit(ExitStatus.OK, "every run without an error"),
+        Declaration.exit(ExitStatus.ERRORS, "an error in a run, or the server did not start"),
+        Declaration.exit(ExitStatus.USAGE, "usage error"),
+        Declaration.exit(
+            ExitStatus.INTERRUPTED,
+            "interrupted (Ctrl-C): the report of the cells finished, marked partial"),
+        Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM), likewise"),
+        Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP), likewise"));
     spec = command.withHelpOptions();
     HelpSection.install(spec, helpSections());
   }

@@ -1,5 +1,6 @@
 package flags2.cli;
 
+import flags2.report.ExitStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +94,18 @@ final class Declaration {
             .description("Per-request timeout (default: ${DEFAULT-VALUE})."));
   }
 
-  /** The command's exit statuses, for its help: pairs of status and meaning, in order. */
-  void exitStatus(String... statusAndMeaning) {
+  /** One exit status of a command and what it means there. */
+  record Exit(ExitStatus status, String meaning) {}
+
+  static Exit exit(ExitStatus status, String meaning) {
+    return new Exit(status, meaning);
+  }
+
+  /** The command's exit statuses, for its help, in the order given. */
+  void exitStatus(Exit... exits) {
     Map<String, String> list = new LinkedHashMap<>();
-    for (int i = 0; i < statusAndMeaning.length; i += 2) {
-      list.put(statusAndMeaning[i], statusAndMeaning[i + 1]);
+    for (Exit exit : exits) {
+      list.put(String.valueOf(exit.status().code), exit.meaning());
     }
     spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(list);
   }

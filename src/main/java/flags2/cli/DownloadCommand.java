@@ -7,6 +7,7 @@ import flags2.common.Site;
 import flags2.download.DownloadOptions;
 import flags2.download.DownloadRun;
 import flags2.report.Console;
+import flags2.report.ExitStatus;
 import flags2.strategy.StrategyKind;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,13 +125,13 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
         command.flag("One JSON object on stdout instead of the report (fields: below).", "--json");
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     command.exitStatus(
-        "0", "every code OK or not found",
-        "1", "at least one error",
-        "2", "usage error",
-        "3", "destination unusable",
-        "130", "interrupted (Ctrl-C)",
-        "143", "terminated (SIGTERM)",
-        "129", "hung up (SIGHUP)");
+        Declaration.exit(ExitStatus.OK, "every code OK or not found"),
+        Declaration.exit(ExitStatus.ERRORS, "at least one error"),
+        Declaration.exit(ExitStatus.USAGE, "usage error"),
+        Declaration.exit(ExitStatus.DESTINATION, "destination unusable"),
+        Declaration.exit(ExitStatus.INTERRUPTED, "interrupted (Ctrl-C)"),
+        Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM)"),
+        Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP)"));
     spec = command.withHelpOptions();
     HelpSection.install(spec, helpSections());
   }

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -132,11 +130,11 @@ final class ServeCommand implements Callable<Integer>, HelpSection.Documented {
                     "Also write the ready lines to FILE, all at once when every server listens;"
                         + " deleted when the servers stop."));
     command.exitStatus(
-        "1", "a port taken, or --ready-file not writable",
-        "2", "usage error",
-        "130", "stopped by Ctrl-C, as it runs until then",
-        "143", "terminated (SIGTERM)",
-        "129", "hung up (SIGHUP)");
+        Declaration.exit(ExitStatus.ERRORS, "a port taken, or --ready-file not writable"),
+        Declaration.exit(ExitStatus.USAGE, "usage error"),
+        Declaration.exit(ExitStatus.INTERRUPTED, "stopped by Ctrl-C, as it runs until then"),
+        Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM)"),
+        Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP)"));
     spec = command.withHelpOptions();
     HelpSection.install(spec, helpSections());
   }
@@ -172,20 +170,16 @@ final class ServeCommand implements Callable<Integer>, HelpSection.Documented {
           servers.sites().stream()
               .map(site -> new ReadyLine(site, servers.url(site)).toString())
               .toList();
-      ready.forEach(env.out()::println);
-      env.out().flush();
       ReadyFile written;
       try {
         written = ReadyFile.write(readyFile.get(), ready);
       } catch (IOException e) {
-        String why =
-            e instanceof NoSuchFileException
-                ? "no such directory"
-                : e instanceof AccessDeniedException ? "permission denied" : e.toString();
-        env.err().println("*** Error: cannot write --ready-file '" + readyFile.get() + "': " + why);
+        env.err().println("*** Error: " + e.getMessage());
         return ExitStatus.ERRORS.code;
       }
       try (written) {
+        ready.forEach(env.out()::println); // after the file: "ready" is said only once it is true
+        env.out().flush();
         announce(config);
         new CountDownLatch(1).await();
       }
@@ -223,6 +217,10 @@ final class ServeCommand implements Callable<Integer>, HelpSection.Documented {
     }
     if (!(errorRate >= 0 && errorRate <= 1) || !(delayShare >= 0 && delayShare <= 1)) {
       throw new IllegalArgumentException("--error-rate and --error-delay-share must be 0 to 1.");
+    }
+    if (readyFile.get() != null && Files.isDirectory(readyFile.get())) {
+      throw new IllegalArgumentException(
+          "--ready-file must name a file, not the directory '" + readyFile.get() + "'.");
     }
     if (dir != null && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException("--dir must be a directory: '" + dir + "'.");

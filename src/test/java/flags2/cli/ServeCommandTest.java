@@ -127,6 +127,7 @@ class ServeCommandTest {
     assertEquals(1, run.status());
     assertEquals(
         "*** Error: cannot write --ready-file '" + nowhere + "': no such directory\n", run.err());
+    assertEquals("", run.out(), "no server was ever said to be ready");
     try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       assertEquals(port, again.getLocalPort(), "LOCAL's port is free again");
     }
@@ -189,6 +190,14 @@ class ServeCommandTest {
     assertEquals(2, new Flags2Runner().run("serve", "--error-rate", "1.5").status());
     assertEquals(
         2, new Flags2Runner().run("serve", "--dir", dest.resolve("missing").toString()).status());
+    assertEquals(
+        "*** Usage error: --ready-file must name a file, not the directory '" + dest + "'.",
+        new Flags2Runner()
+            .run("serve", "--ready-file", dest.toString())
+            .err()
+            .lines()
+            .findFirst()
+            .get());
     assertEquals(
         "*** Usage error: --error-status must be 400 to 599, other than 404, not 404.",
         new Flags2Runner().run("serve", "--error-status", "404").err().lines().findFirst().get());
