@@ -109,9 +109,10 @@ public final class DownloadRun {
       boolean interrupted = false;
       try {
         log.debug(
-            "{} strategy, {} codes, concurrency {}",
+            "{} strategy, {} code{}, concurrency {}",
             options.strategy().cliName(),
             codes.size(),
+            codes.size() == 1 ? "" : "s",
             concurrency);
         options
             .strategy()

@@ -20,6 +20,9 @@ final class ProgressLine implements ProgressBarRenderer {
   private static final String TASK = "flags";
   private static final String EIGHTHS = " ▏▎▍▌▋▊▉";
 
+  /** The narrowest bar drawn: below it, the line drops the bar rather than show a stub. */
+  private static final int MIN_CELLS = 5;
+
   private final LongSupplier nanoTime;
   private final long start;
   private final boolean unicode;
@@ -43,24 +46,20 @@ final class ProgressLine implements ProgressBarRenderer {
 
   /**
    * The line for {@code done} of {@code total} flags after {@code elapsed}, {@code width} columns
-   * at most: the bar takes what the text leaves (at least one cell), and a terminal too narrow even
-   * for the text gets it cut.
+   * at most. As the terminal narrows, the line gives up, in turn, the labels (tqdm's own {@code
+   * [0:02<0:09, 60.0/s]}), then the bar, then the times; only a terminal too narrow even for {@code
+   * flags 17% 120/676} gets the text cut.
    */
   static String format(long done, long total, Duration elapsed, int width, boolean unicode) {
     String count = String.valueOf(total);
-    String doneCount = " ".repeat(Math.max(0, count.length() - String.valueOf(done).length()));
+    String counted = " ".repeat(Math.max(0, count.length() - String.valueOf(done).length())) + done;
     boolean known = done > 0 && elapsed.toNanos() > 0;
     String remaining =
         known ? clock(Duration.ofNanos(elapsed.toNanos() * (total - done) / done)) : "?";
     String rate = known ? String.format(Locale.ROOT, "%.1f", done * 1e9 / elapsed.toNanos()) : "?";
-    String prefix = String.format(Locale.ROOT, "%s %3d%%|", TASK, percent(done, total));
-    String suffix =
-        "| "
-            + doneCount
-            + done
-            + "/"
-            + count
-            + " [elapsed "
+    String percent = String.format(Locale.ROOT, "%s %3d%%", TASK, percent(done, total));
+    String labelled =
+        " [elapsed "
             + clock(elapsed)
             + " < remaining "
             + remaining
@@ -69,9 +68,24 @@ final class ProgressLine implements ProgressBarRenderer {
             + " "
             + TASK
             + "/s]";
-    int cells = Math.max(1, width - prefix.length() - suffix.length());
-    String line = prefix + bar(done, total, cells, unicode) + suffix;
-    return line.length() > width ? line.substring(0, Math.max(0, width)) : line;
+    String bare = " [" + clock(elapsed) + "<" + remaining + ", " + rate + "/s]";
+    for (String times : new String[] {labelled, bare}) {
+      String suffix = "| " + counted + "/" + count + times;
+      int cells = width - percent.length() - 1 - suffix.length();
+      if (cells >= MIN_CELLS) {
+        return percent + "|" + bar(done, total, cells, unicode) + suffix;
+      }
+    }
+    for (String line :
+        new String[] {
+          percent + " " + counted + "/" + count + bare, percent + " " + counted + "/" + count
+        }) {
+      if (line.length() <= width) {
+        return line;
+      }
+    }
+    String line = percent + " " + counted + "/" + count;
+    return line.substring(0, Math.max(0, width));
   }
 
   private static long percent(long done, long total) {

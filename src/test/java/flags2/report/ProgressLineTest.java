@@ -55,9 +55,17 @@ class ProgressLineTest {
   }
 
   @Test
-  void aNarrowTerminalGetsAOneCellBarAndTheTextCutAtItsWidth() {
-    String line = ProgressLine.format(39, 78, Duration.ofSeconds(1), 40, true);
-    assertEquals("flags  50%|▌| 39/78 [elapsed 0:01 < rema", line);
-    assertEquals(40, line.length());
+  void aNarrowerTerminalDropsTheLabelsThenTheBarThenTheTimesAndCutsOnlyWhatIsLeft() {
+    assertEquals(
+        "flags  50%|███▌   | 39/78 [elapsed 0:01 < remaining 0:01, 39.0 flags/s]",
+        ProgressLine.format(39, 78, Duration.ofSeconds(1), 71, true));
+    assertEquals(
+        "flags  50%|███████████           | 39/78 [0:01<0:01, 39.0/s]",
+        ProgressLine.format(39, 78, Duration.ofSeconds(1), 60, true));
+    assertEquals(
+        "flags  50% 39/78 [0:01<0:01, 39.0/s]",
+        ProgressLine.format(39, 78, Duration.ofSeconds(1), 40, true));
+    assertEquals("flags  50% 39/78", ProgressLine.format(39, 78, Duration.ofSeconds(1), 20, true));
+    assertEquals("flags  50% 3", ProgressLine.format(39, 78, Duration.ofSeconds(1), 12, true));
   }
 }
