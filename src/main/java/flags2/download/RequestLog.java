@@ -28,7 +28,7 @@ final class RequestLog extends EventListener {
   private final LongSupplier nanoTime;
   private long start;
   private int status;
-  private long bytes = -1;
+  private long bytes;
 
   RequestLog(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
@@ -51,8 +51,8 @@ final class RequestLog extends EventListener {
 
   @Override
   public void callEnd(Call call) {
-    // a body not read (a 404's, an error's) is not counted
-    log.debug("{}", line(call, status + (bytes < 0 ? "" : ", " + bytes + " bytes")));
+    // a body closed unread (a 404's, an error's) is reported as 0 bytes: no count is shown
+    log.debug("{}", line(call, status + (bytes <= 0 ? "" : ", " + bytes + " bytes")));
   }
 
   @Override
