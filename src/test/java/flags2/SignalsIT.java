@@ -14,6 +14,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +90,69 @@ class SignalsIT {
         assertEquals(List.of(), files.toList());
       }
     }
+  }
+
+  @ParameterizedTest(name = "{0} then {1}")
+  @CsvSource({"INT, INT, 130", "TERM, TERM, 143", "INT, TERM, 143"})
+  void aSecondSignalHaltsAtOnceAndStillLeavesNoPartialFile(
+      String firstSignal, String second, int status) throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      StallingDispatcher stalling = new StallingDispatcher(0);
+      server.setDispatcher(stalling);
+      server.start();
+      Process process;
+      try (WatchService watcher = dest.getFileSystem().newWatchService()) {
+        dest.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+        process =
+            start(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "--timeout",
+                "60",
+                "-m",
+                "26",
+                "a");
+        Streams.readAll(process.getInputStream());
+        Streams.readAll(process.getErrorStream());
+        assertTrue(
+            partialFilesCreated(watcher, 26), "26 bodies under way, each with its partial file");
+      }
+
+      // back to back, from one process, as a user's double Ctrl-C comes
+      String pid = String.valueOf(process.pid());
+      new ProcessBuilder(
+              "bash", "-c", "kill -" + firstSignal + " " + pid + "; kill -" + second + " " + pid)
+          .start()
+          .waitFor();
+
+      assertTrue(process.waitFor(5, TimeUnit.SECONDS), "still running after two signals");
+      assertEquals(status, process.exitValue());
+      try (var files = Files.list(dest)) {
+        assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList());
+      }
+    }
+  }
+
+  /** Waits, at most 30 s, until {@code count} partial files have been created in the folder. */
+  private static boolean partialFilesCreated(WatchService watcher, int count)
+      throws InterruptedException {
+    int created = 0;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (long left; created < count && (left = deadline - System.nanoTime()) > 0; ) {
+      WatchKey key = watcher.poll(left, TimeUnit.NANOSECONDS);
+      if (key == null) {
+        return false;
+      }
+      for (WatchEvent<?> event : key.pollEvents()) {
+        if (event.context().toString().endsWith(".part")) {
+          created++;
+        }
+      }
+      key.reset();
+    }
+    return created >= count;
   }
 
   /**

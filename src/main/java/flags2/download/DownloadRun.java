@@ -84,7 +84,7 @@ public final class DownloadRun {
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
       HttpFetcher fetcher =
           new HttpFetcher(client, target.url(), options, nanoTime, report::retrying);
-      try {
+      try (Interrupt.Registration halt = interrupt.beforeHalt(fetcher::removePartialFiles)) {
         return download(fetcher, concurrency, report);
       } finally {
         fetcher.cancelAll(); // nothing outlives the run, even when a strategy failed

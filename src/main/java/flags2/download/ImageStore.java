@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -58,7 +61,29 @@ final class ImageStore {
     } catch (IOException | SecurityException e) {
       return "'" + dest + "' is not writable.";
     }
+    removeStalePartialFiles(dest);
     return null;
+  }
+
+  private static final long PID = ProcessHandle.current().pid();
+  private static final Pattern PARTIAL = Pattern.compile("\\..+\\.([0-9]+)-[0-9a-z]+\\.part");
+
+  /**
+   * Deletes the partial files that runs no longer alive left in {@code dest} (a process killed
+   * outright, or halted by a second signal as a worker opened one): each name holds its run's pid.
+   * Those of live runs, this one's included, are left alone.
+   */
+  private static void removeStalePartialFiles(Path dest) {
+    try (DirectoryStream<Path> partials = Files.newDirectoryStream(dest, ".*.part")) {
+      for (Path partial : partials) {
+        Matcher m = PARTIAL.matcher(partial.getFileName().toString());
+        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+          Files.deleteIfExists(partial);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // a leftover stays; it is hidden, and the next run tries again
+    }
   }
 
   /**
@@ -124,15 +149,17 @@ final class ImageStore {
   }
 
   /**
-   * A hidden name in {@code dir} for a file being written, {@code .NAME.RANDOM.part}; the random
-   * part keeps runs apart. (Not Files.createTempFile: its SecureRandom takes longer to seed than a
-   * short run's whole start-up.)
+   * A hidden name in {@code dir} for a file being written, {@code .NAME.PID-RANDOM.part}: the pid
+   * tells a later run whether its writer is gone, the random part keeps files apart. (Not
+   * Files.createTempFile: its SecureRandom takes longer to seed than a short run's whole start-up.)
    */
   static Path partialPath(Path dir, String name) {
     return dir.resolve(
         "."
             + name
             + "."
+            + PID
+            + "-"
             + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
             + ".part");
   }

@@ -1,6 +1,8 @@
 package flags2.download;
 
 import flags2.report.ExitStatus;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -19,6 +21,7 @@ public final class Interrupt {
   private static final Runnable NOTHING = () -> {};
 
   private final AtomicReference<ExitStatus> first = new AtomicReference<>();
+  private final Set<Runnable> lastWords = ConcurrentHashMap.newKeySet();
   private final Consumer<ExitStatus> again;
   private Runnable action = NOTHING;
 
@@ -54,6 +57,15 @@ public final class Interrupt {
     };
   }
 
+  /**
+   * Sets what must happen even when a second signal ends the process at once (removing partial
+   * files): run on the signal's thread just before {@code again}, without waiting for anything.
+   */
+  public Registration beforeHalt(Runnable cleanup) {
+    lastWords.add(cleanup);
+    return () -> lastWords.remove(cleanup);
+  }
+
   /** One Ctrl-C. */
   public void fire() {
     fire(ExitStatus.INTERRUPTED);
@@ -69,6 +81,13 @@ public final class Interrupt {
         action.run();
       }
     } else {
+      for (Runnable cleanup : lastWords) {
+        try {
+          cleanup.run();
+        } catch (RuntimeException e) {
+          // the process is ending; the next cleanup still runs
+        }
+      }
       again.accept(signal);
     }
   }

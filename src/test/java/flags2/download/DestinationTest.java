@@ -90,6 +90,26 @@ class DestinationTest {
   }
 
   @Test
+  void partialFilesOfRunsNoLongerAliveAreRemovedThoseOfLiveOnesKept() throws Exception {
+    Path dest = tmp.resolve("images");
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.createDirectories(dest);
+    Path stale = dest.resolve(".br.gif." + gone.pid() + "-abc123.part");
+    Path live = dest.resolve(".cn.gif." + ProcessHandle.current().pid() + "-abc123.part");
+    Path other = dest.resolve(".notes.part");
+    for (Path file : java.util.List.of(stale, live, other)) {
+      Files.writeString(file, "GIF89a half");
+    }
+
+    assertEquals(null, ImageStore.prepare(dest));
+
+    assertFalse(Files.exists(stale), "left by a run that is gone");
+    assertTrue(Files.exists(live), "a live run's file is its own");
+    assertTrue(Files.exists(other), "not a name flags2 makes");
+  }
+
+  @Test
   void aSymlinkInDestIsReplacedNeverFollowed() throws IOException {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
     Path dest = Files.createDirectories(tmp.resolve("dest"));
