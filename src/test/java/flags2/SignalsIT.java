@@ -135,6 +135,47 @@ class SignalsIT {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"-v", "--json"})
+  void stdoutClosedByItsReaderStopsTheRunPromptlyWith141(String output) throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      StallingDispatcher stalling = new StallingDispatcher(3);
+      server.setDispatcher(stalling);
+      server.start();
+      Process process =
+          start(
+              "-s",
+              server.url("/flags").toString(),
+              "-d",
+              dest.toString(),
+              "--timeout",
+              "60",
+              output,
+              "a");
+      CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      if (output.equals("-v")) {
+        out.readLine(); // as 'head -1' does
+      }
+      assertTrue(stalling.stalling.await(30, TimeUnit.SECONDS), "no request arrived");
+      out.close();
+
+      if (output.equals("--json")) { // its one write comes at the end: stop the run with TERM
+        kill("TERM", process);
+      }
+      assertTrue(process.waitFor(5, TimeUnit.SECONDS), "still downloading into a closed pipe");
+      assertEquals(output.equals("-v") ? 141 : 143, process.exitValue(), err.get());
+      assertTrue(err.get().lines().count() <= 1, err.get());
+      try (var files = Files.list(dest)) {
+        assertEquals(
+            List.of(),
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part")).toList());
+      }
+    }
+  }
+
   /** Waits, at most 30 s, until {@code count} partial files have been created in the folder. */
   private static boolean partialFilesCreated(WatchService watcher, int count)
       throws InterruptedException {

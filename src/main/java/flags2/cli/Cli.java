@@ -34,7 +34,11 @@ public final class Cli {
         });
     int status = cmd.execute(args);
     env.out().flush();
-    return status;
+    // stdout closed before the end: the report was lost, so no success is claimed
+    boolean lost = env.out().checkError();
+    return lost && (status == ExitStatus.OK.code || status == ExitStatus.ERRORS.code)
+        ? ExitStatus.BROKEN_PIPE.code
+        : status;
   }
 
   /**

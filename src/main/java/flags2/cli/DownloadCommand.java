@@ -131,7 +131,8 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
         Declaration.exit(ExitStatus.DESTINATION, "destination unusable"),
         Declaration.exit(ExitStatus.INTERRUPTED, "interrupted (Ctrl-C)"),
         Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM)"),
-        Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP)"));
+        Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP)"),
+        Declaration.exit(ExitStatus.BROKEN_PIPE, "stdout closed by its reader (| head)"));
     spec = command.withHelpOptions();
     HelpSection.install(spec, helpSections());
   }

@@ -77,19 +77,31 @@ public final class Interrupt {
    */
   public void fire(ExitStatus signal) {
     if (first.compareAndSet(null, signal)) {
-      synchronized (this) {
-        action.run();
-      }
-    } else {
-      for (Runnable cleanup : lastWords) {
-        try {
-          cleanup.run();
-        } catch (RuntimeException e) {
-          // the process is ending; the next cleanup still runs
-        }
-      }
-      again.accept(signal);
+      runAction();
+      return;
     }
+    for (Runnable cleanup : lastWords) {
+      try {
+        cleanup.run();
+      } catch (RuntimeException e) {
+        // the process is ending; the next cleanup still runs
+      }
+    }
+    again.accept(signal);
+  }
+
+  /**
+   * As {@link #fire(ExitStatus)}, but only as the first: a stop that comes after a signal (stdout
+   * closed as the run reports) never halts the process the way a second signal does.
+   */
+  public void fireIfFirst(ExitStatus stop) {
+    if (first.compareAndSet(null, stop)) {
+      runAction();
+    }
+  }
+
+  private synchronized void runAction() {
+    action.run();
   }
 
   /** The exit status of the first signal; {@link ExitStatus#INTERRUPTED} before any. */

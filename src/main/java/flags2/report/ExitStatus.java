@@ -19,7 +19,9 @@ public enum ExitStatus {
   /** SIGINT: Ctrl-C. */
   INTERRUPTED(130),
   /** SIGTERM: {@code kill}, {@code timeout}, a CI job cancelled. */
-  TERMINATED(143);
+  TERMINATED(143),
+  /** stdout closed under it ({@code flags2 -v | head -1}): 128 + SIGPIPE, as a Unix tool ends. */
+  BROKEN_PIPE(141);
 
   public final int code;
 
@@ -30,7 +32,7 @@ public enum ExitStatus {
   /** Whether a signal stopped the run: a partial report, the rest counted as not attempted. */
   public boolean stoppedBySignal() {
     return switch (this) {
-      case HUNG_UP, INTERRUPTED, TERMINATED -> true;
+      case HUNG_UP, INTERRUPTED, TERMINATED, BROKEN_PIPE -> true;
       case OK, ERRORS, USAGE, DESTINATION -> false;
     };
   }
