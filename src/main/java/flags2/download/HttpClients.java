@@ -2,6 +2,7 @@ package flags2.download;
 
 import flags2.strategy.Shutdown;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.Proxy;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
@@ -156,6 +158,7 @@ final class HttpClients {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+      long start = System.nanoTime();
       Response response = chain.proceed(chain.request());
       String location = response.header("Location");
       HttpUrl target =
@@ -170,7 +173,17 @@ final class HttpClients {
         throw new IOException("Canceled");
       }
       Request next = response.request().newBuilder().url(target).build(); // keeps the Redirects tag
-      return tlsClient().newCall(next).execute();
+      Call hop = tlsClient().newCall(next);
+      // one deadline for the whole request, every hop included: the new call gets what is left
+      long limit = chain.call().timeout().timeoutNanos();
+      if (limit > 0) {
+        long left = limit - (System.nanoTime() - start);
+        if (left <= 0) {
+          throw new InterruptedIOException("timeout");
+        }
+        hop.timeout().timeout(left, TimeUnit.NANOSECONDS);
+      }
+      return hop.execute();
     }
 
     private synchronized OkHttpClient tlsClient() {

@@ -95,6 +95,31 @@ class HttpClientsTest {
   }
 
   @Test
+  void aSlowRedirectToHttpsStillEndsAtTheOneDeadline() throws Exception {
+    OkHttpClient oneSecond =
+        HttpClients.create(4, Duration.ofSeconds(1), http.url("/flags"), TRUST_TEST_CERTIFICATE);
+    // the first hop takes 0.6 s, the second would take 0.6 s more: 1.2 s in all
+    http.enqueue(
+        new MockResponse.Builder(redirect(https.url("/flags/br/br.gif")))
+            .headersDelay(600, TimeUnit.MILLISECONDS)
+            .build());
+    https.enqueue(
+        new MockResponse.Builder().body("GIF89a").headersDelay(600, TimeUnit.MILLISECONDS).build());
+    long start = System.nanoTime();
+    try {
+      IOException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IOException.class,
+              () -> oneSecond.newCall(get(http.url("/flags/br/br.gif"))).execute().close());
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 1250, "the request took " + millis + " ms against a 1 s timeout");
+      assertEquals("Timeout after 1s", Failures.describe(e, Duration.ofSeconds(1)), e.toString());
+    } finally {
+      HttpClients.shutdown(oneSecond);
+    }
+  }
+
+  @Test
   void anHttpsBaseGetsAClientWithTls() throws Exception {
     OkHttpClient tlsClient =
         HttpClients.create(4, Duration.ofSeconds(5), https.url("/flags"), TRUST_TEST_CERTIFICATE);
