@@ -192,6 +192,24 @@ class RetriesTest {
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
+  void aServerThatHangsUpAfterTheRequestSeesItOnceWithoutRetriesAndTwiceWithOne(
+      StrategyKind strategy) {
+    Supplier<MockResponse> hangUp =
+        () -> new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+    Script script = new Script().answer("BR", hangUp, ok("BR")).answer("CN", hangUp, ok("CN"));
+    server.setDispatcher(script);
+
+    Flags2Runner.Run none = run(strategy, "br");
+    assertEquals(1, none.status(), none.out());
+    assertEquals(1, script.requestsFor("BR"), "--retries 0: one request, OkHttp repeats none");
+
+    Flags2Runner.Run one = run(strategy, "--retries", "1", "cn");
+    assertEquals(0, one.status(), one.out());
+    assertEquals(2, script.requestsFor("CN"), "--retries 1: the retry is the only repeat");
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
   void withoutRetriesNothingIsRetried(StrategyKind strategy) {
     Script script = new Script().answer("BR", status(503), ok("BR"));
     server.setDispatcher(script);
