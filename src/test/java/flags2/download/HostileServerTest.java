@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,5 +179,47 @@ class HostileServerTest {
       System.setErr(jvmErr);
     }
     assertEquals("", escaped.toString(StandardCharsets.UTF_8), "no stack trace");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = StrategyKind.class,
+      names = {"SEQUENTIAL", "THREADPOOL"})
+  void aConnectionSwitchedToAnotherProtocolIsNeverUsedForTheNextCode(StrategyKind strategy)
+      throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicInteger connections = new AtomicInteger();
+    try (RawServer raw =
+        new RawServer(
+            out -> {
+              if (connections.getAndIncrement() == 0) { // and then silence on this connection
+                out.write(
+                    RawServer.ascii(
+                        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection:"
+                            + " Upgrade\r\n\r\n"));
+                out.flush();
+                try {
+                  done.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              } else {
+                byte[] gif = FlagDispatcher.image("CN");
+                out.write(
+                    RawServer.ascii(
+                        "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: "
+                            + gif.length
+                            + "\r\n\r\n"));
+                out.write(gif);
+              }
+            })) {
+      Flags2Runner.Run run = run(raw, strategy, "-m", "1", "--timeout", "20", "br", "cn");
+      done.countDown();
+
+      assertTrue(
+          run.outLines().contains("*** Error for BR: HTTP error 101 - Switching Protocols"),
+          run.out());
+      assertTrue(run.outLines().contains("CN OK"), run.out());
+    }
   }
 }
