@@ -34,11 +34,15 @@ public final class Cli {
         });
     int status = cmd.execute(args);
     env.out().flush();
-    // stdout closed before the end: the report was lost, so no success is claimed
+    // stdout failed (its reader gone, a full disk) as the run ended: the report was lost, so no
+    // success is claimed; the status says which
     boolean lost = env.out().checkError();
-    return lost && (status == ExitStatus.OK.code || status == ExitStatus.ERRORS.code)
-        ? ExitStatus.BROKEN_PIPE.code
-        : status;
+    if (lost && (status == ExitStatus.OK.code || status == ExitStatus.ERRORS.code)) {
+      return env.interrupt().status() == ExitStatus.BROKEN_PIPE
+          ? ExitStatus.BROKEN_PIPE.code
+          : ExitStatus.ERRORS.code;
+    }
+    return status;
   }
 
   /**

@@ -91,7 +91,7 @@ final class Declaration {
         OptionSpec.builder("--timeout")
             .paramLabel("SECONDS")
             .defaultValue("10")
-            .description("Per-request timeout (default: ${DEFAULT-VALUE})."));
+            .description("Per-request timeout, 0.001 to 3600 (default: ${DEFAULT-VALUE})."));
   }
 
   /** One exit status of a command and what it means there. */

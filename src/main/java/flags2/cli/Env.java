@@ -31,7 +31,7 @@ public record Env(
     boolean terminal = tty != null ? Boolean.parseBoolean(tty) : stderrIsTerminal();
     int columns = Integer.getInteger("flags2.columns", 80);
     return new Env(
-        new Console(PipeWatch.stdout(interrupt), System.err, terminal, columns),
+        new Console(PipeWatch.stdout(interrupt, System.err), System.err, terminal, columns),
         Site.standard(),
         System::nanoTime,
         interrupt);

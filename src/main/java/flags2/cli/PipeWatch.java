@@ -11,25 +11,34 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 
 /**
- * stdout that notices when its reader has gone ({@code flags2 -v -e | head -1}): the first failed
- * write fires the {@link Interrupt} as a signal would, with {@link ExitStatus#BROKEN_PIPE}, so the
- * run stops, cleans up and ends 141 instead of downloading on into nothing. (The JVM ignores
- * SIGPIPE, and a PrintStream swallows the error.)
+ * stdout that notices when it can no longer be written. When its reader has gone ({@code flags2 -v
+ * -e | head -1}: a broken pipe) the first failed write stops the run as a signal would, with {@link
+ * ExitStatus#BROKEN_PIPE}, so it cleans up and ends 141 instead of downloading on into nothing (the
+ * JVM ignores SIGPIPE, and a PrintStream swallows the error). Any other failure (a full disk) is
+ * one line on stderr and stops the run with {@link ExitStatus#ERRORS}: its report cannot be
+ * written.
  */
 final class PipeWatch extends FilterOutputStream {
   private final Interrupt interrupt;
+  private final PrintStream err;
   private boolean broken;
 
-  private PipeWatch(OutputStream out, Interrupt interrupt) {
+  private PipeWatch(OutputStream out, Interrupt interrupt, PrintStream err) {
     super(out);
     this.interrupt = interrupt;
+    this.err = err;
   }
 
-  /** The process's stdout, as System.out prints (its charset, flushed at each line), watched. */
-  static PrintStream stdout(Interrupt interrupt) {
+  /**
+   * The process's stdout, as System.out prints (its charset, flushed at each line), watched; {@code
+   * err} gets the one line about a failure other than a broken pipe.
+   */
+  static PrintStream stdout(Interrupt interrupt, PrintStream err) {
     OutputStream fd = new FileOutputStream(FileDescriptor.out);
     return new PrintStream(
-        new BufferedOutputStream(new PipeWatch(fd, interrupt), 8192), true, System.out.charset());
+        new BufferedOutputStream(new PipeWatch(fd, interrupt, err), 8192),
+        true,
+        System.out.charset());
   }
 
   @Override
@@ -37,7 +46,7 @@ final class PipeWatch extends FilterOutputStream {
     try {
       out.write(b, off, len);
     } catch (IOException e) {
-      gone();
+      gone(e);
       throw e;
     }
   }
@@ -52,15 +61,21 @@ final class PipeWatch extends FilterOutputStream {
     try {
       out.flush();
     } catch (IOException e) {
-      gone();
+      gone(e);
       throw e;
     }
   }
 
-  private synchronized void gone() {
-    if (!broken) {
-      broken = true;
+  private synchronized void gone(IOException e) {
+    if (broken) {
+      return;
+    }
+    broken = true;
+    if ("Broken pipe".equals(e.getMessage())) {
       interrupt.fireIfFirst(ExitStatus.BROKEN_PIPE);
+    } else {
+      err.println("*** Error: cannot write to stdout: " + e.getMessage());
+      interrupt.fireIfFirst(ExitStatus.ERRORS);
     }
   }
 }

@@ -84,12 +84,16 @@ public final class DownloadRun {
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
       HttpFetcher fetcher =
           new HttpFetcher(client, target.url(), options, nanoTime, report::retrying);
-      try (Interrupt.Registration halt = interrupt.beforeHalt(fetcher::removePartialFiles)) {
+      // kept until the partial files are gone: a second signal while the shutdown waits for
+      // stuck workers must still remove them
+      Interrupt.Registration halt = interrupt.beforeHalt(fetcher::removePartialFiles);
+      try {
         return download(fetcher, concurrency, report);
       } finally {
         fetcher.cancelAll(); // nothing outlives the run, even when a strategy failed
         HttpClients.shutdown(client);
         fetcher.removePartialFiles();
+        halt.close();
       }
     }
   }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -130,10 +131,12 @@ final class HttpClients {
           url.scheme().equals(base.scheme())
               && url.host().equals(base.host())
               && url.port() == base.port();
-      if (base.username().isEmpty() || !sameOrigin) {
+      if ((base.username().isEmpty() && base.password().isEmpty()) || !sameOrigin) {
         return chain.proceed(request);
       }
-      String credentials = Credentials.basic(base.username(), base.password());
+      // UTF-8, as curl sends and RFC 7617 asks (OkHttp's default is ISO-8859-1)
+      String credentials =
+          Credentials.basic(base.username(), base.password(), StandardCharsets.UTF_8);
       return chain.proceed(request.newBuilder().header("Authorization", credentials).build());
     }
   }

@@ -66,18 +66,29 @@ final class ImageStore {
   }
 
   private static final long PID = ProcessHandle.current().pid();
-  private static final Pattern PARTIAL = Pattern.compile("\\..+\\.([0-9]+)-[0-9a-z]+\\.part");
+
+  /** This machine's host name (a container's own), in the characters a file name keeps simple. */
+  private static final String HOST = hostName();
+
+  private static final Pattern PARTIAL =
+      Pattern.compile("\\..+\\.([A-Za-z0-9-]+)\\.([0-9]+)-[0-9a-z]+\\.part");
 
   /**
    * Deletes the partial files that runs no longer alive left in {@code dest} (a process killed
-   * outright, or halted by a second signal as a worker opened one): each name holds its run's pid.
-   * Those of live runs, this one's included, are left alone.
+   * outright, or halted by a second signal as a worker opened one): each name holds its run's host
+   * and pid. Only this host's are judged, so a run on another machine or container sharing DEST is
+   * never taken for dead; those of live runs, this one's included, are left alone.
    */
   private static void removeStalePartialFiles(Path dest) {
+    if (HOST.isEmpty()) {
+      return;
+    }
     try (DirectoryStream<Path> partials = Files.newDirectoryStream(dest, ".*.part")) {
       for (Path partial : partials) {
         Matcher m = PARTIAL.matcher(partial.getFileName().toString());
-        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+        if (m.matches()
+            && m.group(1).equals(HOST)
+            && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
           Files.deleteIfExists(partial);
         }
       }
@@ -143,20 +154,32 @@ final class ImageStore {
     }
   }
 
+  private static String hostName() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname"))
+          .strip()
+          .replaceAll("[^A-Za-z0-9-]", "-");
+    } catch (IOException | RuntimeException e) {
+      return ""; // unknown: stale partial files are then left alone
+    }
+  }
+
   /** Where {@link #save} puts the image of {@code code}: {@code DEST/{cc}.gif}. */
   Path fileFor(String code) {
     return dest.resolve(code.toLowerCase(Locale.ROOT) + ".gif");
   }
 
   /**
-   * A hidden name in {@code dir} for a file being written, {@code .NAME.PID-RANDOM.part}: the pid
-   * tells a later run whether its writer is gone, the random part keeps files apart. (Not
+   * A hidden name in {@code dir} for a file being written, {@code .NAME.HOST.PID-RANDOM.part}: host
+   * and pid tell a later run whether its writer is gone, the random part keeps files apart. (Not
    * Files.createTempFile: its SecureRandom takes longer to seed than a short run's whole start-up.)
    */
   static Path partialPath(Path dir, String name) {
     return dir.resolve(
         "."
             + name
+            + "."
+            + (HOST.isEmpty() ? "host" : HOST)
             + "."
             + PID
             + "-"

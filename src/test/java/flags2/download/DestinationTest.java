@@ -95,10 +95,15 @@ class DestinationTest {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     Files.createDirectories(dest);
-    Path stale = dest.resolve(".br.gif." + gone.pid() + "-abc123.part");
-    Path live = dest.resolve(".cn.gif." + ProcessHandle.current().pid() + "-abc123.part");
+    String host =
+        Files.readString(Path.of("/proc/sys/kernel/hostname"))
+            .strip()
+            .replaceAll("[^A-Za-z0-9-]", "-");
+    Path stale = dest.resolve(".br.gif." + host + "." + gone.pid() + "-abc123.part");
+    Path live = dest.resolve(".cn.gif." + host + "." + ProcessHandle.current().pid() + "-x.part");
+    Path elsewhere = dest.resolve(".us.gif.another-host." + gone.pid() + "-abc123.part");
     Path other = dest.resolve(".notes.part");
-    for (Path file : java.util.List.of(stale, live, other)) {
+    for (Path file : java.util.List.of(stale, live, elsewhere, other)) {
       Files.writeString(file, "GIF89a half");
     }
 
@@ -106,6 +111,7 @@ class DestinationTest {
 
     assertFalse(Files.exists(stale), "left by a run that is gone");
     assertTrue(Files.exists(live), "a live run's file is its own");
+    assertTrue(Files.exists(elsewhere), "another machine's run may well be alive");
     assertTrue(Files.exists(other), "not a name flags2 makes");
   }
 

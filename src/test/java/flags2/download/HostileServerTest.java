@@ -182,9 +182,7 @@ class HostileServerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(
-      value = StrategyKind.class,
-      names = {"SEQUENTIAL", "THREADPOOL"})
+  @EnumSource(StrategyKind.class)
   void aConnectionSwitchedToAnotherProtocolIsNeverUsedForTheNextCode(StrategyKind strategy)
       throws Exception {
     CountDownLatch done = new CountDownLatch(1);

@@ -201,7 +201,8 @@ class RetriesTest {
 
     Flags2Runner.Run none = run(strategy, "br");
     assertEquals(1, none.status(), none.out());
-    assertEquals(1, script.requestsFor("BR"), "--retries 0: one request, OkHttp repeats none");
+    assertEquals(
+        1, script.requestsFor("BR"), "--retries 0: one request; on a fresh connection, no repeat");
 
     Flags2Runner.Run one = run(strategy, "--retries", "1", "cn");
     assertEquals(0, one.status(), one.out());
