@@ -59,8 +59,11 @@ final class BenchServer implements AutoCloseable {
             "--delay=" + delay.min() + "-" + delay.max());
     Path log = Files.createTempFile("flags2-bench-serve", ".log");
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-    CompletableFuture<HttpUrl> url =
-        CompletableFuture.supplyAsync(
+    // read to the end, not just to the line wanted: a reader that closed early would make the
+    // server's next line a broken pipe, which stops it (exit 141)
+    CompletableFuture<HttpUrl> url = new CompletableFuture<>();
+    Thread.ofVirtual()
+        .start(
             () -> {
               try (BufferedReader lines =
                   new BufferedReader(
@@ -68,15 +71,15 @@ final class BenchServer implements AutoCloseable {
                 for (String line; (line = lines.readLine()) != null; ) {
                   Optional<ReadyLine> ready = ReadyLine.parse(line);
                   if (ready.isPresent() && ready.get().site() == site) {
-                    return ready.get().url();
+                    url.complete(ready.get().url());
                   }
                 }
-                return null;
               } catch (IOException e) {
-                return null;
+                // the server is gone: reported below with what it said
+              } finally {
+                url.complete(null);
               }
-            },
-            Thread.ofVirtual()::start);
+            });
     try {
       HttpUrl found = url.get(READY_SECONDS, TimeUnit.SECONDS);
       if (found != null) {

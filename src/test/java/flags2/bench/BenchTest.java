@@ -533,7 +533,7 @@ class BenchTest {
                 "aa",
                 "ab");
 
-    assertEquals(0, bookLevels.status(), bookLevels.err());
+    assertEquals(0, bookLevels.status(), bookLevels.out() + bookLevels.err());
     assertEquals(
         "server: 'flags2 serve' in its own process, delayed responses 0.02s",
         bookLevels.outLines().get(1));
@@ -542,7 +542,7 @@ class BenchTest {
         tableRows(bookLevels.out()).stream()
             .map(row -> row[0] + " " + row[1] + " " + row[2])
             .toList());
-    assertEquals(0, bookDelay.status(), bookDelay.err());
+    assertEquals(0, bookDelay.status(), bookDelay.out() + bookDelay.err());
     assertEquals(
         "server: 'flags2 serve' in its own process, delayed responses 0.5s",
         bookDelay.outLines().get(1));
