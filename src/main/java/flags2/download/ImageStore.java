@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -57,44 +53,12 @@ final class ImageStore {
       return "cannot create '" + dest + "' (" + e.getMessage() + ").";
     }
     try {
-      Files.delete(Files.createFile(partialPath(dest, "flags2-probe")));
+      Files.delete(Files.createFile(PartialFiles.path(dest, "flags2-probe")));
     } catch (IOException | SecurityException e) {
       return "'" + dest + "' is not writable.";
     }
-    removeStalePartialFiles(dest);
+    PartialFiles.removeStale(dest);
     return null;
-  }
-
-  private static final long PID = ProcessHandle.current().pid();
-
-  /** This machine's host name (a container's own), in the characters a file name keeps simple. */
-  private static final String HOST = hostName();
-
-  private static final Pattern PARTIAL =
-      Pattern.compile("\\..+\\.([A-Za-z0-9-]+)\\.([0-9]+)-[0-9a-z]+\\.part");
-
-  /**
-   * Deletes the partial files that runs no longer alive left in {@code dest} (a process killed
-   * outright, or halted by a second signal as a worker opened one): each name holds its run's host
-   * and pid. Only this host's are judged, so a run on another machine or container sharing DEST is
-   * never taken for dead; those of live runs, this one's included, are left alone.
-   */
-  private static void removeStalePartialFiles(Path dest) {
-    if (HOST.isEmpty()) {
-      return;
-    }
-    try (DirectoryStream<Path> partials = Files.newDirectoryStream(dest, ".*.part")) {
-      for (Path partial : partials) {
-        Matcher m = PARTIAL.matcher(partial.getFileName().toString());
-        if (m.matches()
-            && m.group(1).equals(HOST)
-            && ProcessHandle.of(Long.parseLong(m.group(2))).isEmpty()) {
-          Files.deleteIfExists(partial);
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // a leftover stays; it is hidden, and the next run tries again
-    }
   }
 
   /**
@@ -122,7 +86,7 @@ final class ImageStore {
     String name = file.getFileName().toString();
     // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
     // each call costs, and saving was half of a fast run's work.
-    Path tmp = partialPath(dest, name);
+    Path tmp = PartialFiles.path(dest, name);
     OutputStream out;
     try {
       out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -154,37 +118,9 @@ final class ImageStore {
     }
   }
 
-  private static String hostName() {
-    try {
-      return Files.readString(Path.of("/proc/sys/kernel/hostname"))
-          .strip()
-          .replaceAll("[^A-Za-z0-9-]", "-");
-    } catch (IOException | RuntimeException e) {
-      return ""; // unknown: stale partial files are then left alone
-    }
-  }
-
   /** Where {@link #save} puts the image of {@code code}: {@code DEST/{cc}.gif}. */
   Path fileFor(String code) {
     return dest.resolve(code.toLowerCase(Locale.ROOT) + ".gif");
-  }
-
-  /**
-   * A hidden name in {@code dir} for a file being written, {@code .NAME.HOST.PID-RANDOM.part}: host
-   * and pid tell a later run whether its writer is gone, the random part keeps files apart. (Not
-   * Files.createTempFile: its SecureRandom takes longer to seed than a short run's whole start-up.)
-   */
-  static Path partialPath(Path dir, String name) {
-    return dir.resolve(
-        "."
-            + name
-            + "."
-            + (HOST.isEmpty() ? "host" : HOST)
-            + "."
-            + PID
-            + "-"
-            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-            + ".part");
   }
 
   /**
