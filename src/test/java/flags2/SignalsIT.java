@@ -44,6 +44,16 @@ class SignalsIT {
     return new ProcessBuilder(command).start();
   }
 
+  /** A download from {@code server} into {@code dest}, with a 60 s timeout and {@code args}. */
+  private Process download(MockWebServer server, String... args) throws IOException {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "-s", server.url("/flags").toString(), "-d", dest.toString(), "--timeout", "60"));
+    all.addAll(List.of(args));
+    return start(all.toArray(String[]::new));
+  }
+
   private static void kill(String signal, Process process) throws Exception {
     new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
   }
@@ -56,16 +66,7 @@ class SignalsIT {
       StallingDispatcher stalling = new StallingDispatcher(0);
       server.setDispatcher(stalling);
       server.start();
-      Process process =
-          start(
-              "-s",
-              server.url("/flags").toString(),
-              "-d",
-              dest.toString(),
-              "--timeout",
-              "60",
-              "--json",
-              "a");
+      Process process = download(server, "--json", "a");
       CompletableFuture<String> out = Streams.readAll(process.getInputStream());
       CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
       assertTrue(stalling.stalling.await(30, TimeUnit.SECONDS), "no request arrived");
@@ -103,17 +104,7 @@ class SignalsIT {
       Process process;
       try (WatchService watcher = dest.getFileSystem().newWatchService()) {
         dest.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
-        process =
-            start(
-                "-s",
-                server.url("/flags").toString(),
-                "-d",
-                dest.toString(),
-                "--timeout",
-                "60",
-                "-m",
-                "26",
-                "a");
+        process = download(server, "-m", "26", "a");
         Streams.readAll(process.getInputStream());
         Streams.readAll(process.getErrorStream());
         assertTrue(
@@ -142,16 +133,7 @@ class SignalsIT {
       StallingDispatcher stalling = new StallingDispatcher(3);
       server.setDispatcher(stalling);
       server.start();
-      Process process =
-          start(
-              "-s",
-              server.url("/flags").toString(),
-              "-d",
-              dest.toString(),
-              "--timeout",
-              "60",
-              output,
-              "a");
+      Process process = download(server, output, "a");
       CompletableFuture<String> err = Streams.readAll(process.getErrorStream());
       BufferedReader out =
           new BufferedReader(

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code flags2 bench}: compares the strategies against a test server of its own. Reads and checks
  * its options; {@link BenchJob} does the rest.
  */
-final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
+final class BenchCommand implements Callable<Integer> {
   private static final String LEVELS = "1,5,30,100";
   private static final String DELAY = "0.01";
   private static final String BOOK_LEVELS = "1,5,30,100";
@@ -127,17 +127,11 @@ final class BenchCommand implements Callable<Integer>, HelpSection.Documented {
             "interrupted (Ctrl-C): the report of the cells finished, marked partial"),
         Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM), likewise"),
         Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP), likewise"));
-    spec = command.withHelpOptions();
-    HelpSection.install(spec, helpSections());
+    spec = command.withHelpOptions(Manual.bench());
   }
 
   CommandSpec spec() {
     return spec;
-  }
-
-  @Override
-  public List<HelpSection> helpSections() {
-    return Manual.bench();
   }
 
   @Override

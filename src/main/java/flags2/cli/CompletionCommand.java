@@ -2,6 +2,7 @@ package flags2.cli;
 
 import flags2.report.ExitStatus;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ final class CompletionCommand implements Callable<Integer> {
             "Prints the bash/zsh completion script for flags2.",
             "Run 'source <(flags2 generate-completion)' to give flags2 TAB completion in the"
                 + " current shell.");
-    spec = command.withHelpOptions();
+    spec = command.withHelpOptions(List.of());
     spec.helpCommand(true);
   }
 

@@ -110,8 +110,11 @@ final class Declaration {
     spec.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(list);
   }
 
-  /** Adds -h and -V, which every command lists last, and returns the finished command. */
-  CommandSpec withHelpOptions() {
+  /**
+   * Adds -h and -V, which every command lists last, and the help's own {@code sections} after the
+   * options, and returns the finished command.
+   */
+  CommandSpec withHelpOptions(List<HelpSection> sections) {
     spec.addOption(
         OptionSpec.builder("-h", "--help")
             .usageHelp(true)
@@ -122,6 +125,7 @@ final class Declaration {
             .versionHelp(true)
             .description("Print version information and exit.")
             .build());
+    HelpSection.install(spec, sections);
     return spec;
   }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code flags2 [OPTIONS] [CC...]}: downloads the flags; the root command. */
-final class DownloadCommand implements Callable<Integer>, HelpSection.Documented {
+final class DownloadCommand implements Callable<Integer> {
   private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
   private static final Logger TASK_RUNNER_LOGGER =
       Logger.getLogger("okhttp3.internal.concurrent.TaskRunner");
@@ -133,17 +133,11 @@ final class DownloadCommand implements Callable<Integer>, HelpSection.Documented
         Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM)"),
         Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP)"),
         Declaration.exit(ExitStatus.BROKEN_PIPE, "stdout closed by its reader (| head)"));
-    spec = command.withHelpOptions();
-    HelpSection.install(spec, helpSections());
+    spec = command.withHelpOptions(Manual.download());
   }
 
   CommandSpec spec() {
     return spec;
-  }
-
-  @Override
-  public List<HelpSection> helpSections() {
-    return Manual.download();
   }
 
   @Override

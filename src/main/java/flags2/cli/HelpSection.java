@@ -19,11 +19,6 @@ record HelpSection(String heading, List<String> lines) {
     this(heading, List.of(lines));
   }
 
-  /** The sections of a command, for the man page generator: see {@link #install}. */
-  interface Documented {
-    List<HelpSection> helpSections();
-  }
-
   /** Adds {@code sections} to {@code spec}'s help, in order, before its footer. */
   static void install(CommandSpec spec, List<HelpSection> sections) {
     UsageMessageSpec usage = spec.usageMessage();

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code flags2 serve}: runs the test servers until interrupted, after printing a {@link ReadyLine}
  * per server on stdout.
  */
-final class ServeCommand implements Callable<Integer>, HelpSection.Documented {
+final class ServeCommand implements Callable<Integer> {
   private final Env env;
   private final CommandSpec spec;
   private final Opt<String> bind;
@@ -135,17 +135,11 @@ final class ServeCommand implements Callable<Integer>, HelpSection.Documented {
         Declaration.exit(ExitStatus.INTERRUPTED, "stopped by Ctrl-C, as it runs until then"),
         Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM)"),
         Declaration.exit(ExitStatus.HUNG_UP, "hung up (SIGHUP)"));
-    spec = command.withHelpOptions();
-    HelpSection.install(spec, helpSections());
+    spec = command.withHelpOptions(Manual.serve());
   }
 
   CommandSpec spec() {
     return spec;
-  }
-
-  @Override
-  public List<HelpSection> helpSections() {
-    return Manual.serve();
   }
 
   @Override

@@ -102,8 +102,10 @@ final class HttpClients {
                   .fastFallback(!loopback)
                   .proxy(loopback ? Proxy.NO_PROXY : null)
                   .addNetworkInterceptor(new ResponseGuard())
-                  .addNetworkInterceptor(REDIRECT_LIMIT)
-                  .addNetworkInterceptor(new BasicAuth(base));
+                  .addNetworkInterceptor(REDIRECT_LIMIT);
+          if (!base.username().isEmpty() || !base.password().isEmpty()) {
+            builder.addNetworkInterceptor(new BasicAuth(base));
+          }
           return requestLog == null ? builder : builder.eventListenerFactory(requestLog);
         };
     if (base.isHttps()) {
@@ -131,7 +133,7 @@ final class HttpClients {
           url.scheme().equals(base.scheme())
               && url.host().equals(base.host())
               && url.port() == base.port();
-      if ((base.username().isEmpty() && base.password().isEmpty()) || !sameOrigin) {
+      if (!sameOrigin) {
         return chain.proceed(request);
       }
       // UTF-8, as curl sends and RFC 7617 asks (OkHttp's default is ISO-8859-1)
