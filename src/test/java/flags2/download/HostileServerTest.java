@@ -220,4 +220,37 @@ class HostileServerTest {
       assertTrue(run.outLines().contains("CN OK"), run.out());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void bytesPastAContentLengthNeverBecomeTheNextCodesResponse(StrategyKind strategy)
+      throws Exception {
+    byte[] gif = FlagDispatcher.image("BR");
+    byte[] head =
+        RawServer.ascii(
+            "HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: "
+                + gif.length
+                + "\r\n\r\n");
+    try (RawServer raw =
+        RawServer.keepAlive(
+            (n, out) -> {
+              ByteArrayOutputStream response = new ByteArrayOutputStream();
+              response.write(head);
+              response.write(gif);
+              if (n == 0) { // more than the Content-Length said, on a connection kept open
+                response.write(RawServer.ascii("garbage after the body\r\n\r\n"));
+              }
+              out.write(response.toByteArray()); // in one write, as a server sends a response
+            })) {
+      Flags2Runner.Run run = run(raw, strategy, "-m", "1", "--timeout", "5", "br", "cn", "us");
+
+      assertEquals(0, run.status(), strategy + ": " + run.out() + run.err());
+      assertEquals(
+          List.of("BR OK", "CN OK", "US OK"),
+          run.outLines().stream().filter(line -> line.matches("[A-Z]{2} OK")).sorted().toList(),
+          strategy + ": " + run.out());
+      assertArrayEquals(
+          gif, Files.readAllBytes(dest.resolve("br.gif")), "the body, not the excess");
+    }
+  }
 }

@@ -9,20 +9,53 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback socket server for faults MockWebServer cannot script: it reads the request head and
- * hands the raw output stream to a behaviour, then closes the connection.
+ * hands the raw output stream to a behaviour, then closes the connection; or, made with {@link
+ * #keepAlive}, answers every request on a connection until the client closes it.
  */
 public final class RawServer implements AutoCloseable {
   public interface Behaviour {
     void respond(OutputStream out) throws IOException;
   }
 
+  /**
+   * Answers the {@code n}th request a keep-alive server received (from 0, over all connections).
+   */
+  public interface KeepAliveBehaviour {
+    void respond(int n, OutputStream out) throws IOException;
+  }
+
   private final ServerSocket socket;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
   public RawServer(Behaviour behaviour) throws IOException {
+    this(
+        (client, requests) -> {
+          readHead(client.getInputStream());
+          behaviour.respond(client.getOutputStream());
+        });
+  }
+
+  /** A server that keeps each connection open for the client's next request. */
+  public static RawServer keepAlive(KeepAliveBehaviour behaviour) throws IOException {
+    return new RawServer(
+        (client, requests) -> {
+          while (readHead(client.getInputStream())) {
+            behaviour.respond(requests.getAndIncrement(), client.getOutputStream());
+            client.getOutputStream().flush();
+          }
+        });
+  }
+
+  private interface Connection {
+    void serve(Socket client, AtomicInteger requests) throws IOException;
+  }
+
+  private RawServer(Connection connection) throws IOException {
+    AtomicInteger requests = new AtomicInteger();
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.submit(
         () -> {
@@ -31,8 +64,7 @@ public final class RawServer implements AutoCloseable {
             threads.submit(
                 () -> {
                   try (client) {
-                    readHead(client.getInputStream());
-                    behaviour.respond(client.getOutputStream());
+                    connection.serve(client, requests);
                   }
                   return null;
                 });
@@ -49,11 +81,16 @@ public final class RawServer implements AutoCloseable {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static void readHead(InputStream in) throws IOException {
+  /** Reads up to the blank line ending a request head; false when the client closed first. */
+  private static boolean readHead(InputStream in) throws IOException {
     int matched = 0;
-    for (int b; matched < 4 && (b = in.read()) != -1; ) {
+    for (int b; matched < 4; ) {
+      if ((b = in.read()) == -1) {
+        return false;
+      }
       matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
     }
+    return true;
   }
 
   @Override
