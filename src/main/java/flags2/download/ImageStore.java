@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +38,7 @@ final class ImageStore {
   }
 
   /**
-   * Creates DEST if needed and checks that a file can be written there.
+   * Creates DEST if needed and checks, without writing a file, that the user may write there.
    *
    * @return a description of the problem when DEST is unusable, else null
    */
@@ -52,10 +53,8 @@ final class ImageStore {
     } catch (IOException | SecurityException e) {
       return "cannot create '" + dest + "' (" + e.getMessage() + ").";
     }
-    try {
-      Files.delete(Files.createFile(PartialFiles.path(dest, "flags2-probe")));
-    } catch (IOException | SecurityException e) {
-      return "'" + dest + "' is not writable.";
+    if (!Files.isWritable(dest)) { // access(2), as test -w: creates nothing, even where nothing
+      return "'" + dest + "' is not writable."; // could be removed again (an append-only DEST)
     }
     PartialFiles.removeStale(dest);
     return null;
@@ -112,7 +111,11 @@ final class ImageStore {
       return total;
     } finally {
       if (!moved) {
-        Files.deleteIfExists(tmp);
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // an append-only DEST: the failure that brought us here is the one to report
+        }
       }
       partialFiles.remove(tmp);
     }
@@ -190,12 +193,16 @@ final class ImageStore {
   /** The image could not be written to DEST (disk full, permissions): final for this code. */
   static final class SaveException extends IOException {
     SaveException(IOException cause) {
-      super(
-          "Cannot save image: "
-              + (cause.getMessage() == null
-                  ? cause.getClass().getSimpleName()
-                  : cause.getMessage()),
-          cause);
+      super("Cannot save image: " + describe(cause), cause);
+    }
+
+    /** The reason first and the file by name, so a long DEST cannot push the reason out. */
+    private static String describe(IOException cause) {
+      if (cause instanceof FileSystemException fs && fs.getReason() != null) {
+        String file = fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile();
+        return fs.getReason() + (file == null ? "" : " (" + Path.of(file).getFileName() + ")");
+      }
+      return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
   }
 }

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,38 @@ class DestinationTest {
     assertEquals(3, run.status());
     assertEquals("*** Destination error: '/proc/self' is not writable.\n", run.err());
     assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
+  void anAppendOnlyDestinationGetsNoProbeFileAndEachSaveFailsInOneLine() throws Exception {
+    Path dest = Files.createDirectory(tmp.resolve("append-only")); // files go in, never out
+    assumeTrue(chattr("+a", dest), "needs chattr +a (root on ext4)");
+    try {
+      server.setDispatcher(new FlagDispatcher().serve("BR")); // CN: 404
+      Flags2Runner.Run run = run(dest, "-v", "br", "cn");
+
+      assertEquals(1, run.status(), run.err());
+      assertTrue(
+          run.outLines()
+              .contains("*** Error for BR: Cannot save image: Operation not permitted (br.gif)"),
+          run.out());
+      try (Stream<Path> files = Files.list(dest)) {
+        assertEquals(
+            List.of(), // the partial file the failed rename left cannot be removed, by anyone
+            files.filter(file -> !file.getFileName().toString().startsWith(".br.gif.")).toList());
+      }
+    } finally {
+      chattr("-a", dest);
+    }
+  }
+
+  private static boolean chattr(String flag, Path dir) throws InterruptedException {
+    try {
+      Process chattr = new ProcessBuilder("chattr", flag, dir.toString()).inheritIO().start();
+      return chattr.waitFor() == 0;
+    } catch (IOException noChattr) {
+      return false;
+    }
   }
 
   @ParameterizedTest
