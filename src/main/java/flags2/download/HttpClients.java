@@ -89,6 +89,7 @@ final class HttpClients {
     // concurrent connects take about 0.1 s less.
     boolean loopback = isLoopback(base);
     EventListener.Factory requestLog = RequestLog.factoryIfDebug();
+    ResendGuard resendGuard = new ResendGuard();
     Supplier<OkHttpClient.Builder> common =
         () -> {
           OkHttpClient.Builder builder =
@@ -101,6 +102,8 @@ final class HttpClients {
                   .callTimeout(timeout)
                   .fastFallback(!loopback)
                   .proxy(loopback ? Proxy.NO_PROXY : null)
+                  .socketFactory(ResendGuard.sockets())
+                  .addNetworkInterceptor(resendGuard)
                   .addNetworkInterceptor(new ResponseGuard())
                   .addNetworkInterceptor(REDIRECT_LIMIT);
           if (!base.username().isEmpty() || !base.password().isEmpty()) {

@@ -29,6 +29,7 @@ public final class RawServer implements AutoCloseable {
   }
 
   private final ServerSocket socket;
+  private final AtomicInteger requests = new AtomicInteger();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
   public RawServer(Behaviour behaviour) throws IOException {
@@ -55,7 +56,6 @@ public final class RawServer implements AutoCloseable {
   }
 
   private RawServer(Connection connection) throws IOException {
-    AtomicInteger requests = new AtomicInteger();
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.submit(
         () -> {
@@ -71,6 +71,11 @@ public final class RawServer implements AutoCloseable {
           }
           return null;
         });
+  }
+
+  /** The requests a keep-alive server has read so far. */
+  public int requests() {
+    return requests.get();
   }
 
   public String url() {
