@@ -31,9 +31,10 @@ final class ImageCheck {
     if (lengths.stream().map(l -> Long.parseLong(l.strip())).distinct().count() > 1) {
       return "conflicting Content-Length headers: " + String.join(", ", lengths);
     }
-    String encoding = headers.get("Content-Encoding");
-    if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) {
-      return "unrequested Content-Encoding: " + encoding;
+    for (String encoding : headers.values("Content-Encoding")) { // empty: no coding, as curl
+      if (!encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+        return "unrequested Content-Encoding: " + encoding;
+      }
     }
     return null;
   }

@@ -4,26 +4,32 @@ package flags2.report;
  * Makes text a server chose safe to print on a terminal: control characters (C0, DEL, C1) and
  * Unicode's bidirectional overrides become visible escapes ({@code \x1b}, {@code \u202e}), so a
  * reason phrase cannot move the cursor, clear the screen, ring the bell or fake a report line; and
- * the text is cut to {@link #MAX_LENGTH} characters with an ellipsis. Every line that quotes a
+ * the text is cut to {@link #MAX_LENGTH} characters with {@code ...}. Every line that quotes a
  * server's words goes through here; {@code --json} keeps the exact text instead (JSON-escaped).
  */
 public final class Printable {
-  /** The longest server text printed, in characters, the ellipsis included. */
+  /** The longest server text printed, in characters, the "..." included. */
   public static final int MAX_LENGTH = 120;
+
+  /** ASCII, so that a terminal in the C locale shows it too ('…' would print as '?'). */
+  private static final String ELLIPSIS = "...";
 
   private Printable() {}
 
   /** {@code text}, escaped and cut as the class says. */
   public static String of(String text) {
-    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH + 8));
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 8);
+    int roomForEllipsis = -1; // where to cut: the last whole piece that leaves room for "..."
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String piece = escaped(c);
-      if (out.length() + piece.length() > MAX_LENGTH - 1 && i < text.length() - 1
-          || out.length() + piece.length() > MAX_LENGTH) {
-        return out.append('…').toString();
+      String piece = escaped(text.charAt(i));
+      if (roomForEllipsis < 0 && out.length() + piece.length() > MAX_LENGTH - ELLIPSIS.length()) {
+        roomForEllipsis = out.length();
       }
       out.append(piece);
+      if (out.length() > MAX_LENGTH) {
+        out.setLength(roomForEllipsis);
+        return out.append(ELLIPSIS).toString();
+      }
     }
     return out.toString();
   }

@@ -144,6 +144,29 @@ class HostileServerTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void aGifWithHarmlessFramingQuirksIsSaved(StrategyKind strategy) throws IOException {
+    byte[] gif = FlagDispatcher.image("BR");
+    String length = "Content-Length: " + gif.length + "\r\n";
+    try (RawServer raw =
+        new RawServer(
+            out -> {
+              out.write(
+                  RawServer.ascii(
+                      "HTTP/1.1 200 OK\r\nContent-Encoding:\r\nContent-Encoding: identity\r\n"
+                          + length
+                          + length
+                          + "\r\n"));
+              out.write(gif);
+            })) {
+      Flags2Runner.Run run = run(raw, strategy, "br");
+
+      assertEquals(0, run.status(), strategy + ": " + run.out());
+      assertArrayEquals(gif, Files.readAllBytes(dest.resolve("br.gif")));
+    }
+  }
+
   static Stream<Arguments> malformedResponses() {
     return Stream.of(
         Arguments.of(

@@ -35,12 +35,12 @@ class PrintableTest {
     assertEquals("x".repeat(120), Printable.of("x".repeat(120)));
     String cut = Printable.of("x".repeat(10_000));
     assertEquals(120, cut.length());
-    assertTrue(cut.endsWith("x…"), cut);
+    assertTrue(cut.endsWith("x..."), cut);
   }
 
   @Test
   void anEscapeIsNeverCutInHalf() {
     String cut = Printable.of("x".repeat(117) + "\u001b\u001b\u001b");
-    assertEquals("x".repeat(117) + "…", cut);
+    assertEquals("x".repeat(117) + "...", cut);
   }
 }
