@@ -6,7 +6,7 @@ Usage: src/test/scripts/ctrl_c_at_start_up.py URL [TRIES_PER_MOMENT [FROM_MS TO_
 A run ends well when it exits 130 (or dies of SIGINT, which a shell reports as 130) with nothing
 on stderr but flags2's own lines.
 """
-import collections, os, signal, subprocess, sys, tempfile, time
+import collections, os, shutil, signal, subprocess, sys, tempfile, time
 
 url = sys.argv[1]
 tries = int(sys.argv[2]) if len(sys.argv) > 2 else 10
@@ -22,6 +22,7 @@ for delay_ms in range(first, last + 1, step):
         time.sleep(delay_ms / 1000)
         p.send_signal(signal.SIGINT)
         out, err = p.communicate(timeout=30)
+        shutil.rmtree(dest)
         status = 128 - p.returncode if p.returncode < 0 else p.returncode  # -2: killed by SIGINT
         foreign = [l for l in err.splitlines()
                    if l and not l.startswith(("note:", "      ", "flags2:", "***"))]
