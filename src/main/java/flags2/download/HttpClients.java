@@ -89,7 +89,7 @@ final class HttpClients {
     // concurrent connects take about 0.1 s less.
     boolean loopback = isLoopback(base);
     EventListener.Factory requestLog = RequestLog.factoryIfDebug();
-    ResendGuard resendGuard = new ResendGuard();
+    ResendGuard resendGuard = new ResendGuard(pool);
     Supplier<OkHttpClient.Builder> common =
         () -> {
           OkHttpClient.Builder builder =
@@ -103,6 +103,7 @@ final class HttpClients {
                   .fastFallback(!loopback)
                   .proxy(loopback ? Proxy.NO_PROXY : null)
                   .socketFactory(ResendGuard.sockets())
+                  .addInterceptor(resendGuard.beforeSending())
                   .addNetworkInterceptor(resendGuard)
                   .addNetworkInterceptor(new ResponseGuard())
                   .addNetworkInterceptor(REDIRECT_LIMIT);

@@ -3,10 +3,12 @@ package flags2.download;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -29,6 +31,12 @@ final class ImageStore {
 
   /** Temporary files being written; what a cancelled run's workers leave, it removes itself. */
   private final Set<Path> partialFiles = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Set once a partial file could be neither renamed nor removed (an append-only DEST): later saves
+   * then fail at once rather than each leave another file nobody can remove.
+   */
+  private volatile String stuck;
 
   /** {@code cancelled}: once true, a body not yet written is not saved. */
   ImageStore(Path dest, long maxSize, BooleanSupplier cancelled) {
@@ -85,6 +93,9 @@ final class ImageStore {
     String name = file.getFileName().toString();
     // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
     // each call costs, and saving was half of a fast run's work.
+    if (stuck != null) {
+      throw new SaveException(stuck);
+    }
     Path tmp = PartialFiles.path(dest, name);
     OutputStream out;
     try {
@@ -113,8 +124,8 @@ final class ImageStore {
       if (!moved) {
         try {
           Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          // an append-only DEST: the failure that brought us here is the one to report
+        } catch (IOException e) { // the failure that brought us here is the one to report
+          stuck = "the destination lets files be created but not renamed or removed (append-only?)";
         }
       }
       partialFiles.remove(tmp);
@@ -196,11 +207,23 @@ final class ImageStore {
       super("Cannot save image: " + describe(cause), cause);
     }
 
+    SaveException(String reason) {
+      super("Cannot save image: " + reason);
+    }
+
     /** The reason first and the file by name, so a long DEST cannot push the reason out. */
     private static String describe(IOException cause) {
-      if (cause instanceof FileSystemException fs && fs.getReason() != null) {
+      String reason =
+          switch (cause) {
+            case AccessDeniedException denied -> "Permission denied";
+            case NoSuchFileException missing -> "No such file or directory";
+            case FileSystemException fs -> fs.getReason();
+            default -> null;
+          };
+      if (reason != null) { // the image's name, not the partial file's
+        FileSystemException fs = (FileSystemException) cause;
         String file = fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile();
-        return fs.getReason() + (file == null ? "" : " (" + Path.of(file).getFileName() + ")");
+        return reason + (file == null ? "" : " (" + PartialFiles.imageName(Path.of(file)) + ")");
       }
       return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }

@@ -74,4 +74,13 @@ final class PartialFiles {
             + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
             + ".part");
   }
+
+  /** The image a file named by {@link #path} is written for ({@code br.gif}), else its own name. */
+  static String imageName(Path file) {
+    String name = String.valueOf(file.getFileName());
+    int gif = name.indexOf(".gif.");
+    return name.startsWith(".") && name.endsWith(".part") && gif > 0
+        ? name.substring(1, gif + 4)
+        : name;
+  }
 }

@@ -12,8 +12,8 @@ import okhttp3.Response;
  * async call rethrows after its callback): a status line OkHttp cannot build a response from
  * becomes a {@link ProtocolException}, an ordinary failure; a Retry-After too large for OkHttp's
  * own {@code int} is capped before OkHttp reads it; a {@code 101 Switching Protocols} to a plain
- * GET closes its connection, which no longer speaks HTTP; bytes past a Content-Length keep the
- * connection from being reused ({@link ExcessBytes}). A network interceptor, so it sees every hop.
+ * GET closes its connection, which no longer speaks HTTP. A network interceptor, so it sees every
+ * hop.
  */
 final class ResponseGuard implements Interceptor {
   private static final int MAX_RETRY_AFTER_DIGITS = 9;
@@ -42,7 +42,7 @@ final class ResponseGuard implements Interceptor {
         && retryAfter.strip().length() > MAX_RETRY_AFTER_DIGITS) {
       response = response.newBuilder().header("Retry-After", "" + Integer.MAX_VALUE).build();
     }
-    return ExcessBytes.watch(response, chain.connection());
+    return response;
   }
 
   private static void closeSocket(Chain chain) {

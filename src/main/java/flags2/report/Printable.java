@@ -27,6 +27,9 @@ public final class Printable {
       }
       out.append(piece);
       if (out.length() > MAX_LENGTH) {
+        if (roomForEllipsis > 0 && Character.isHighSurrogate(out.charAt(roomForEllipsis - 1))) {
+          roomForEllipsis--; // never half of a character outside the BMP, such as an emoji
+        }
         out.setLength(roomForEllipsis);
         return out.append(ELLIPSIS).toString();
       }

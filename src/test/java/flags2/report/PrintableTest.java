@@ -43,4 +43,10 @@ class PrintableTest {
     String cut = Printable.of("x".repeat(117) + "\u001b\u001b\u001b");
     assertEquals("x".repeat(117) + "...", cut);
   }
+
+  @Test
+  void aCharacterOutsideTheBmpIsNeverCutInHalf() {
+    String cut = Printable.of("x".repeat(116) + "\uD83D\uDE00".repeat(10));
+    assertEquals("x".repeat(116) + "...", cut);
+  }
 }
