@@ -61,8 +61,11 @@ public final class TimelineFile {
       throw new IllegalArgumentException(problem(file));
     }
     Path absolute = file.toAbsolutePath();
+    // not Files.createTempFile, whose file is private (0600): the chart is for sharing, so it gets
+    // the permissions of any new file (the umask's)
     Path temporary =
-        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        absolute.resolveSibling(
+            "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".part");
     try {
       try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         switch (format) {

@@ -203,6 +203,14 @@ class TimelineTest {
 
     List<JsonNode> events = events(trace);
     assertEquals(3, events.size());
+    Path plain = Files.writeString(dir.resolve("plain"), "");
+    assertEquals(
+        Files.getPosixFilePermissions(plain),
+        Files.getPosixFilePermissions(trace),
+        "the permissions of any new file, not a private temporary file's");
+    try (var left = Files.list(dir)) {
+      assertEquals(List.of(), left.filter(f -> f.toString().endsWith(".part")).toList());
+    }
     for (JsonNode e : events) {
       for (String field : List.of("name", "ph", "ts", "dur", "pid", "tid", "args")) {
         assertTrue(e.has(field), field + " in " + e);
