@@ -234,6 +234,32 @@ class TimelineTest {
     assertEquals(418, ac.get("args").get("status").asInt());
   }
 
+  @Test
+  void theTitleHidesTheServersCredentials() throws Exception {
+    server.setDispatcher(new FlagDispatcher().serve("AB"));
+    Path chart = dir.resolve("t.svg");
+    String url =
+        server.url("/flags").newBuilder().username("ann").password("s3cret").build().toString();
+    Flags2Runner.Run done =
+        new Flags2Runner()
+            .run(
+                "-s",
+                url,
+                "-d",
+                dir.resolve("d").toString(),
+                "-l",
+                "2",
+                "a",
+                "--timeline",
+                chart.toString());
+
+    assertEquals(0, done.status(), done.err());
+    String svg = Files.readString(chart);
+    assertFalse(svg.contains("s3cret") || svg.contains("ann"), svg);
+    assertTrue(svg.contains("URL http://***@"), svg);
+    parse(chart);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"t.png", "t", "missing/t.html"})
   void aBadTimelineFileIsAUsageErrorBeforeAnyRequest(String name) {
