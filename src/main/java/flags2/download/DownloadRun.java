@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -49,6 +50,8 @@ public final class DownloadRun {
   /** When the downloads started, on {@link #nanoTime}: the timeline's origin. */
   private long started;
 
+  private Consumer<Timeline> timelineSink;
+
   /** {@code nanoTime} is the clock for the elapsed time; {@code interrupt} is Ctrl-C. */
   public DownloadRun(
       DownloadOptions options, Console console, LongSupplier nanoTime, Interrupt interrupt) {
@@ -73,6 +76,15 @@ public final class DownloadRun {
     }
   }
 
+  /**
+   * Hands this run's {@link Timeline} to {@code sink} when the run ends (besides any {@code
+   * --timeline} file); not called when the run never started. Call before {@link #execute}.
+   */
+  public DownloadRun onTimeline(Consumer<Timeline> sink) {
+    this.timelineSink = sink;
+    return this;
+  }
+
   public Outcome execute() {
     String problem = ImageStore.prepare(options.dest());
     if (problem != null) {
@@ -89,7 +101,8 @@ public final class DownloadRun {
         Report report = report()) {
       int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, notes);
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
-      Recorder recorder = options.timeline() == null ? Recorder.OFF : Recorder.on();
+      Recorder recorder =
+          options.timeline() == null && timelineSink == null ? Recorder.OFF : Recorder.on();
       HttpFetcher fetcher =
           new HttpFetcher(client, target.url(), options, nanoTime, report::retrying, recorder);
       // kept until the partial files are gone: a second signal while the shutdown waits for
@@ -115,7 +128,7 @@ public final class DownloadRun {
    * written is reported on stderr and leaves the exit status alone: the downloads are done.
    */
   private void writeTimeline(Recorder recorder, int concurrency, Outcome outcome) {
-    if (options.timeline() == null) {
+    if (options.timeline() == null && timelineSink == null) {
       return;
     }
     Site.Target target = options.target();
@@ -130,8 +143,15 @@ public final class DownloadRun {
             outcome.errors(),
             outcome.elapsed().toNanos(),
             outcome.status() != ExitStatus.OK && outcome.status() != ExitStatus.ERRORS);
+    Timeline timeline = Timeline.of(run, started, recorder.requests());
+    if (timelineSink != null) {
+      timelineSink.accept(timeline);
+    }
+    if (options.timeline() == null) {
+      return;
+    }
     try {
-      TimelineFile.write(options.timeline(), Timeline.of(run, started, recorder.requests()));
+      TimelineFile.write(options.timeline(), timeline);
     } catch (IOException | RuntimeException e) {
       console.err().println("*** Timeline error: " + options.timeline() + ": " + e);
     }

@@ -12,9 +12,11 @@ import java.util.List;
  * @param requests sorted by start, then by end
  * @param lanes each request's lane, from 0, in the order of {@code requests}
  * @param inFlight the number of requests in flight over time, from {@link Lanes#inFlight}
+ * @param axisMicros the least extent of the time axis, so that charts of several runs compare; 0
+ *     for the run's own
  */
 public record Timeline(
-    Run run, List<Request> requests, int[] lanes, long[][] inFlight, long origin) {
+    Run run, List<Request> requests, int[] lanes, long[][] inFlight, long origin, long axisMicros) {
 
   /**
    * The run as the title line shows it.
@@ -47,7 +49,12 @@ public record Timeline(
                 Comparator.comparingLong(Request::startNanos).thenComparingLong(Request::endNanos))
             .toList();
     return new Timeline(
-        run, sorted, Lanes.assign(sorted, origin), Lanes.inFlight(sorted, origin), origin);
+        run, sorted, Lanes.assign(sorted, origin), Lanes.inFlight(sorted, origin), origin, 0);
+  }
+
+  /** This timeline on an axis at least {@code micros} long: several runs on one time axis. */
+  public Timeline withAxis(long micros) {
+    return new Timeline(run, requests, lanes, inFlight, origin, micros);
   }
 
   /** When {@code nanos} falls, in microseconds since the run started; never negative. */
@@ -75,7 +82,7 @@ public record Timeline(
 
   /** The time axis's extent, in microseconds: the elapsed time, or the last end if later. */
   public long spanMicros() {
-    long span = run.elapsedNanos() / 1_000;
+    long span = Math.max(axisMicros, run.elapsedNanos() / 1_000);
     for (Request request : requests) {
       span = Math.max(span, micros(request.endNanos()));
     }

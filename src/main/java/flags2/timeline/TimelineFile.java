@@ -54,6 +54,11 @@ public final class TimelineFile {
     return null;
   }
 
+  /** The chart as an SVG element, for a page of one's own (no XML declaration). */
+  public static String svg(Timeline timeline) {
+    return SvgChart.svg(timeline);
+  }
+
   /** Writes {@code timeline} to {@code file} in the format its extension names. */
   public static void write(Path file, Timeline timeline) throws IOException {
     Format format = Format.of(file);

@@ -47,6 +47,14 @@ class LanesTest {
   }
 
   @Test
+  void anAxisSharedWithLongerRunsIsNeverShorterThanTheRunsOwn() {
+    Timeline timeline = timeline(List.of(request("AA", 0, 100)));
+    assertEquals(1_000, timeline.spanMicros()); // the elapsed time, 1 ms
+    assertEquals(5_000, timeline.withAxis(5_000).spanMicros());
+    assertEquals(1_000, timeline.withAxis(10).spanMicros());
+  }
+
+  @Test
   void theInFlightStepsCountEndsBeforeStartsAtOneInstant() {
     Timeline timeline = timeline(List.of(request("AA", 0, 100), request("AB", 100, 200)));
     List<long[]> steps = List.of(timeline.inFlight());
