@@ -32,8 +32,10 @@ class ArchitectureTest {
           "serve", Set.of("common", "okhttp3"),
           "strategy", Set.of(),
           "report", Set.of("common", "strategy"),
-          "download", Set.of("common", "strategy", "report", "serve", "okhttp3"),
-          "bench", Set.of("common", "strategy", "report", "serve", "download", "okhttp3"),
+          "timeline", Set.of(),
+          "download", Set.of("common", "strategy", "report", "serve", "timeline", "okhttp3"),
+          "bench",
+              Set.of("common", "strategy", "report", "serve", "download", "timeline", "okhttp3"),
           "cli",
               Set.of(
                   "common",
@@ -42,6 +44,7 @@ class ArchitectureTest {
                   "serve",
                   "download",
                   "bench",
+                  "timeline",
                   "okhttp3",
                   "picocli"));
 

@@ -6,6 +6,7 @@ import flags2.download.DownloadRun;
 import flags2.download.Interrupt;
 import flags2.report.Console;
 import flags2.strategy.StrategyKind;
+import flags2.timeline.Timeline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -35,6 +37,8 @@ public final class Bench {
    *
    * @param target the server every run downloads from
    * @param levels the {@code --max-req} values, ascending, distinct
+   * @param timelineLevel the {@code --max-req} of the one run per strategy drawn as a timeline; 0
+   *     for none
    */
   public record Config(
       List<String> codes,
@@ -42,9 +46,10 @@ public final class Bench {
       List<StrategyKind> strategies,
       List<Integer> levels,
       int runs,
-      Duration timeout) {
+      Duration timeout,
+      int timelineLevel) {
     Config withTarget(Site.Target target) {
-      return new Config(codes, target, strategies, levels, runs, timeout);
+      return new Config(codes, target, strategies, levels, runs, timeout, timelineLevel);
     }
   }
 
@@ -86,11 +91,11 @@ public final class Bench {
    * What a bench measured: the cells with at least one measured run, and how many of the planned
    * measured runs (a cell in one round each) finished; fewer when a signal stopped the bench.
    */
-  record Measured(List<Cell> cells, int finished, int planned) {
-    /** Every run of every cell finished. */
+  record Measured(List<Cell> cells, int finished, int planned, List<Timeline> timelines) {
+    /** Every run of every cell finished; no timeline. */
     static Measured complete(List<Cell> cells) {
       int runs = cells.stream().mapToInt(cell -> cell.runs().size()).sum();
-      return new Measured(cells, runs, runs);
+      return new Measured(cells, runs, runs, List.of());
     }
 
     boolean partial() {
@@ -128,6 +133,7 @@ public final class Bench {
       List<Cell> cells = shape();
       int planned = cells.size() * config.runs();
       int finished = measure(cells, planned, dest);
+      List<Timeline> timelines = finished == planned ? timelines(dest) : List.of();
       return new Measured(
           cells.stream()
               .filter(cell -> !cell.runs().isEmpty())
@@ -140,7 +146,8 @@ public final class Bench {
                           List.copyOf(cell.runs())))
               .toList(),
           finished,
-          planned);
+          planned,
+          timelines);
     } finally {
       deleteTree(dest);
     }
@@ -173,6 +180,27 @@ public final class Bench {
   }
 
   /**
+   * One more run per strategy at {@link Config#timelineLevel}, recorded; the timelines share the
+   * longest one's time axis, so they compare at a glance. Empty if a signal stopped one.
+   */
+  private List<Timeline> timelines(Path dest) {
+    int level = config.timelineLevel();
+    if (level < 1) {
+      return List.of();
+    }
+    List<Timeline> timelines = new ArrayList<>();
+    for (StrategyKind strategy : config.strategies()) {
+      progress.printf("bench: timeline %s m=%d%n", strategy.cliName(), level);
+      DownloadRun.Outcome outcome = once(strategy, level, dest, timelines::add);
+      if (outcome.status().stoppedBySignal()) {
+        return List.of();
+      }
+    }
+    long axis = timelines.stream().mapToLong(Timeline::spanMicros).max().orElse(0);
+    return timelines.stream().map(timeline -> timeline.withAxis(axis)).toList();
+  }
+
+  /**
    * The cells to fill, each with an empty list to add runs to: sequential at the lowest level only,
    * every other strategy at every level.
    */
@@ -194,6 +222,11 @@ public final class Bench {
   }
 
   private DownloadRun.Outcome once(StrategyKind strategy, int level, Path dest) {
+    return once(strategy, level, dest, timeline -> {});
+  }
+
+  private DownloadRun.Outcome once(
+      StrategyKind strategy, int level, Path dest, Consumer<Timeline> timeline) {
     DownloadOptions options =
         DownloadOptions.builder()
             .codes(config.codes())
@@ -206,7 +239,7 @@ public final class Bench {
             .build();
     Console quiet =
         new Console(new PrintStream(OutputStream.nullOutputStream()), progress, false, 80);
-    return new DownloadRun(options, quiet, nanoTime, interrupt).execute();
+    return new DownloadRun(options, quiet, nanoTime, interrupt).onTimeline(timeline).execute();
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -58,7 +58,8 @@ public final class BenchJob {
       if (measured.finished() == 0) {
         return nothingFinished();
       }
-      BenchReport report = new BenchReport(measured, about(config, origin, measured), ideal);
+      BenchReport report =
+          new BenchReport(measured, about(config, origin, measured), ideal, config.timelineLevel());
       report.printTable(console.out());
       Files.writeString(html, report.html("flags2 bench"));
       console.out().println();

@@ -2,6 +2,8 @@ package flags2.bench;
 
 import flags2.download.DownloadRun;
 import flags2.strategy.StrategyKind;
+import flags2.timeline.Timeline;
+import flags2.timeline.TimelineFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -11,8 +13,9 @@ import java.util.Optional;
 
 /**
  * What {@code flags2 bench} shows: a text table for the terminal and a self-contained HTML page
- * with the same table and the {@link BenchChart}. A bench stopped by a signal shows the cells it
- * finished, under a line that says it is partial.
+ * with the same table, the {@link BenchChart} and, when a bench recorded them, one timeline per
+ * strategy. A bench stopped by a signal shows the cells it finished, under a line that says it is
+ * partial.
  */
 final class BenchReport {
   /** The columns of the table, in the terminal and in the HTML page. */
@@ -33,12 +36,23 @@ final class BenchReport {
   private final List<String> about;
   private final Optional<String> partial;
   private final BenchChart chart;
+  private final List<Timeline> timelines;
+  private final int timelineLevel;
 
   /**
    * {@code about}: the lines that say what was measured and how, printed above the table; {@code
    * ideal}: the line the chart compares with, when the server's delay is known.
    */
   BenchReport(Bench.Measured measured, List<String> about, Optional<BenchChart.Ideal> ideal) {
+    this(measured, about, ideal, 0);
+  }
+
+  /** As above, with the timelines' {@code --max-req}, for their heading. */
+  BenchReport(
+      Bench.Measured measured,
+      List<String> about,
+      Optional<BenchChart.Ideal> ideal,
+      int timelineLevel) {
     this.cells = measured.cells();
     this.about = about;
     this.partial =
@@ -51,6 +65,8 @@ final class BenchReport {
                     + " cells")
             : Optional.empty();
     this.chart = new BenchChart(cells, ideal);
+    this.timelines = measured.timelines();
+    this.timelineLevel = timelineLevel;
   }
 
   /** The table: one row per cell, with the speed-up of each median over sequential's. */
@@ -84,7 +100,9 @@ final class BenchReport {
     }
     partial.ifPresent(
         line -> page.append("<p class=\"partial\">").append(escape(line)).append("</p>\n"));
-    page.append(chart.svg()).append("\n<table>\n<tr>");
+    page.append(chart.svg()).append("\n");
+    timelines(page);
+    page.append("<table>\n<tr>");
     for (String heading : HEADINGS) {
       page.append("<th>").append(heading).append("</th>");
     }
@@ -97,6 +115,19 @@ final class BenchReport {
       page.append("</tr>\n");
     }
     return page.append("</table>\n</body>\n</html>\n").toString();
+  }
+
+  /** One run per strategy at one level, each a timeline, on one time axis. */
+  private void timelines(StringBuilder page) {
+    if (timelines.isEmpty()) {
+      return;
+    }
+    page.append("<h2>One run per strategy at --max-req ")
+        .append(timelineLevel)
+        .append(", every request on one time axis</h2>\n");
+    for (Timeline timeline : timelines) {
+      page.append("<div>").append(TimelineFile.svg(timeline)).append("</div>\n");
+    }
   }
 
   /** A cell's row, in the order of {@link #HEADINGS}; the counts are its last run's. */

@@ -38,6 +38,7 @@ final class BenchCommand implements Callable<Integer> {
   private final Opt<Integer> runs;
   private final Opt<String> delay;
   private final Opt<Boolean> book;
+  private final Opt<Integer> timelineLevel;
   private final Opt<Path> html;
   private final Opt<Double> timeout;
 
@@ -110,6 +111,14 @@ final class BenchCommand implements Callable<Integer> {
                 + " (about 10 minutes for all four strategies and a b c). An explicit --delay or"
                 + " --levels wins over it, before or after it.",
             "--book");
+    timelineLevel =
+        command.option(
+            Integer.class,
+            OptionSpec.builder("--timeline-level")
+                .paramLabel("N")
+                .description(
+                    "The --max-req of one more run per strategy, drawn as a timeline of every"
+                        + " request in the HTML report (default: the lowest level above 1)."));
     html =
         command.option(
             Path.class,
@@ -161,6 +170,18 @@ final class BenchCommand implements Callable<Integer> {
     if (runs < 1 || runs > 100) {
       throw usage(spec, "--runs must be 1 to 100.");
     }
+    Integer timelineLevel = this.timelineLevel.get();
+    if (timelineLevel != null && (timelineLevel < 1 || timelineLevel > 1000)) {
+      throw usage(spec, "--timeline-level must be 1 to 1000.");
+    }
+    List<Integer> sorted = levels.stream().distinct().sorted().toList();
+    if (timelineLevel == null) {
+      timelineLevel =
+          sorted.stream()
+              .filter(level -> level > 1)
+              .findFirst()
+              .orElse(sorted.isEmpty() ? 0 : sorted.getFirst());
+    }
     Duration perRequest = Validate.timeout(spec, timeout);
     List<StrategyKind> strategies = this.strategies.get();
     Bench.Config config =
@@ -170,9 +191,10 @@ final class BenchCommand implements Callable<Integer> {
             strategies == null
                 ? List.of(StrategyKind.values())
                 : strategies.stream().distinct().toList(),
-            levels.stream().distinct().sorted().toList(),
+            sorted,
             runs,
-            perRequest);
+            perRequest,
+            timelineLevel);
     return new BenchJob(env.console(), env.nanoTime(), env.interrupt())
         .run(config, serverDelay, html.get())
         .code;

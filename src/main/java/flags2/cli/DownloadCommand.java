@@ -9,6 +9,7 @@ import flags2.download.DownloadRun;
 import flags2.report.Console;
 import flags2.report.ExitStatus;
 import flags2.strategy.StrategyKind;
+import flags2.timeline.TimelineFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,7 @@ final class DownloadCommand implements Callable<Integer> {
   private final Opt<Long> maxSize;
   private final Opt<Boolean> noEmbedded;
   private final Opt<Boolean> json;
+  private final Opt<Path> timeline;
   private final Opt<Boolean> debug;
 
   DownloadCommand(Env env) {
@@ -123,6 +125,14 @@ final class DownloadCommand implements Callable<Integer> {
     noEmbedded = command.flag("Never start an embedded test server.", "--no-embedded");
     json =
         command.flag("One JSON object on stdout instead of the report (fields: below).", "--json");
+    timeline =
+        command.option(
+            Path.class,
+            OptionSpec.builder("--timeline")
+                .paramLabel("FILE")
+                .description(
+                    "Every request on a time axis: a .html or .svg chart, or .json in the Trace"
+                        + " Event Format (Perfetto)."));
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     command.exitStatus(
         Declaration.exit(ExitStatus.OK, "every code OK or not found"),
@@ -179,6 +189,13 @@ final class DownloadCommand implements Callable<Integer> {
     if (maxSize < 1) {
       throw usage(spec, "--max-size must be at least 1 byte.");
     }
+    Path timeline = this.timeline.get();
+    if (timeline != null) {
+      String problem = TimelineFile.problem(timeline);
+      if (problem != null) {
+        throw usage(spec, problem);
+      }
+    }
     List<String> args = Validate.codeArgs(ccArgs);
     Suggestions.commandTypo(spec.commandLine(), args)
         .ifPresent(
@@ -206,6 +223,7 @@ final class DownloadCommand implements Callable<Integer> {
         .maxSize(maxSize)
         .embedded(!noEmbedded.get())
         .json(json.get())
+        .timeline(timeline)
         .build();
   }
 

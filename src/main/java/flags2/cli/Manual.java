@@ -21,6 +21,7 @@ final class Manual {
             "flags2 -a -l 10             the first 10 of the 194 known codes",
             "flags2 -e -s ERROR -v       all 676 codes against the faulty server",
             "flags2 -s ERROR -a --json | jq '{ok, not_found, error}'",
+            "flags2 -s DELAY -t async a --timeline t.html   every request, drawn",
             "flags2 -s https://example.org/flags br cn   any {cc}/{cc}.gif server"),
         new HelpSection(
             "JSON output",

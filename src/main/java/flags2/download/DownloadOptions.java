@@ -27,6 +27,7 @@ public final class DownloadOptions {
   private final long maxSize;
   private final boolean embedded;
   private final boolean json;
+  private final Path timeline;
 
   private DownloadOptions(Builder b) {
     codes = List.copyOf(b.codes);
@@ -41,6 +42,7 @@ public final class DownloadOptions {
     maxSize = b.maxSize;
     embedded = b.embedded;
     json = b.json;
+    timeline = b.timeline;
   }
 
   public static Builder builder() {
@@ -101,6 +103,11 @@ public final class DownloadOptions {
     return json;
   }
 
+  /** {@code --timeline}: where the chart or trace goes, checked already; null for none. */
+  Path timeline() {
+    return timeline;
+  }
+
   /** Collects settings; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
@@ -115,6 +122,7 @@ public final class DownloadOptions {
     private long maxSize = DEFAULT_MAX_SIZE;
     private boolean embedded = true;
     private boolean json;
+    private Path timeline;
 
     private Builder() {}
 
@@ -176,6 +184,12 @@ public final class DownloadOptions {
 
     public Builder json(boolean json) {
       this.json = json;
+      return this;
+    }
+
+    /** A file whose extension and directory {@code TimelineFile.problem} accepted, or null. */
+    public Builder timeline(Path timeline) {
+      this.timeline = timeline;
       return this;
     }
 

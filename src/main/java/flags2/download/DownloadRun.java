@@ -9,10 +9,15 @@ import flags2.report.StatusCounter;
 import flags2.report.TextReport;
 import flags2.serve.TestServers;
 import flags2.strategy.Status;
+import flags2.timeline.Recorder;
+import flags2.timeline.Timeline;
+import flags2.timeline.TimelineFile;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -42,6 +47,11 @@ public final class DownloadRun {
   private final LongSupplier nanoTime;
   private final Interrupt interrupt;
 
+  /** When the downloads started, on {@link #nanoTime}: the timeline's origin. */
+  private long started;
+
+  private Consumer<Timeline> timelineSink;
+
   /** {@code nanoTime} is the clock for the elapsed time; {@code interrupt} is Ctrl-C. */
   public DownloadRun(
       DownloadOptions options, Console console, LongSupplier nanoTime, Interrupt interrupt) {
@@ -66,6 +76,15 @@ public final class DownloadRun {
     }
   }
 
+  /**
+   * Hands this run's {@link Timeline} to {@code sink} when the run ends (besides any {@code
+   * --timeline} file); not called when the run never started. Call before {@link #execute}.
+   */
+  public DownloadRun onTimeline(Consumer<Timeline> sink) {
+    this.timelineSink = sink;
+    return this;
+  }
+
   public Outcome execute() {
     String problem = ImageStore.prepare(options.dest());
     if (problem != null) {
@@ -82,19 +101,59 @@ public final class DownloadRun {
         Report report = report()) {
       int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, notes);
       OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
+      Recorder recorder =
+          options.timeline() == null && timelineSink == null ? Recorder.OFF : Recorder.on();
       HttpFetcher fetcher =
-          new HttpFetcher(client, target.url(), options, nanoTime, report::retrying);
+          new HttpFetcher(client, target.url(), options, nanoTime, report::retrying, recorder);
       // kept until the partial files are gone: a second signal while the shutdown waits for
       // stuck workers must still remove them
       Interrupt.Registration halt = interrupt.beforeHalt(fetcher::removePartialFiles);
+      Outcome outcome;
       try {
-        return download(fetcher, concurrency, report);
+        outcome = download(fetcher, concurrency, report);
       } finally {
         fetcher.cancelAll(); // nothing outlives the run, even when a strategy failed
         HttpClients.shutdown(client);
         fetcher.removePartialFiles();
         halt.close();
       }
+      // after the shutdown: every callback has run, so every request that ran is recorded
+      writeTimeline(recorder, concurrency, outcome);
+      return outcome;
+    }
+  }
+
+  /**
+   * {@code --timeline}: written after the report, interrupted runs included. A file that cannot be
+   * written is reported on stderr and leaves the exit status alone: the downloads are done.
+   */
+  private void writeTimeline(Recorder recorder, int concurrency, Outcome outcome) {
+    if (options.timeline() == null && timelineSink == null) {
+      return;
+    }
+    Site.Target target = options.target();
+    Timeline.Run run =
+        new Timeline.Run(
+            options.strategy().cliName(),
+            concurrency,
+            target.site().name() + " " + target.display(),
+            options.codes().size(),
+            outcome.ok(),
+            outcome.notFound(),
+            outcome.errors(),
+            outcome.elapsed().toNanos(),
+            outcome.status() != ExitStatus.OK && outcome.status() != ExitStatus.ERRORS);
+    Timeline timeline = Timeline.of(run, started, recorder.requests());
+    if (timelineSink != null) {
+      timelineSink.accept(timeline);
+    }
+    if (options.timeline() == null) {
+      return;
+    }
+    try {
+      TimelineFile.write(options.timeline(), timeline);
+    } catch (IOException | RuntimeException e) {
+      console.err().println("*** Timeline error: " + options.timeline() + ": " + e);
     }
   }
 
@@ -109,6 +168,7 @@ public final class DownloadRun {
             })) {
       report.initial(options.target(), codes, concurrency);
       long start = nanoTime.getAsLong();
+      started = start;
       report.started(start);
       boolean interrupted = false;
       try {

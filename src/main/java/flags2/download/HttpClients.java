@@ -103,6 +103,7 @@ final class HttpClients {
                   .fastFallback(!loopback)
                   .proxy(loopback ? Proxy.NO_PROXY : null)
                   .socketFactory(ResendGuard.sockets())
+                  .addInterceptor(RequestTimes.STAMP)
                   .addInterceptor(resendGuard.beforeSending())
                   .addNetworkInterceptor(resendGuard)
                   .addNetworkInterceptor(new ResponseGuard())

@@ -2,6 +2,8 @@ package flags2.download;
 
 import flags2.strategy.Fetcher;
 import flags2.strategy.Result;
+import flags2.timeline.Fetch;
+import flags2.timeline.Recorder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -28,6 +30,7 @@ final class HttpFetcher implements Fetcher {
   private final Duration timeout;
   private final RetryLoop retries;
   private final LongSupplier nanoTime;
+  private final RequestTimes times;
 
   /**
    * Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable.
@@ -43,20 +46,22 @@ final class HttpFetcher implements Fetcher {
 
   /**
    * {@code nanoTime} is the run's clock, for each result's start and duration; {@code retrying}
-   * hears of every retry.
+   * hears of every retry; {@code recorder} is told of every request that ran.
    */
   HttpFetcher(
       OkHttpClient client,
       HttpUrl base,
       DownloadOptions options,
       LongSupplier nanoTime,
-      RetryLoop.Listener retrying) {
+      RetryLoop.Listener retrying,
+      Recorder recorder) {
     this.client = client;
     this.base = base;
     this.store = new ImageStore(options.dest(), options.maxSize(), () -> cancelled);
     this.timeout = options.timeout();
     this.retries = new RetryLoop(RetryPolicy.of(options.retries()), () -> cancelled, retrying);
     this.nanoTime = nanoTime;
+    this.times = new RequestTimes(recorder, nanoTime, () -> cancelled);
   }
 
   @Override
@@ -122,6 +127,7 @@ final class HttpFetcher implements Fetcher {
                 .url(url)
                 .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
                 .tag(HttpClients.AttemptNumber.class, new HttpClients.AttemptNumber(attempt))
+                .tag(RequestTimes.Started.class, times.tag())
                 .build());
     live.add(call);
     if (cancelled) {
@@ -137,6 +143,10 @@ final class HttpFetcher implements Fetcher {
   /** One blocking try. */
   private Attempt execute(String code, int number, long start) {
     Call call = newCall(code, number);
+    return times.ended(call, Fetch.IMAGE, number, execute(call, code, start));
+  }
+
+  private Attempt execute(Call call, String code, long start) {
     try (Response response = call.execute()) {
       return outcome(code, response, start);
     } catch (IOException e) {
@@ -163,7 +173,7 @@ final class HttpFetcher implements Fetcher {
           @Override
           public void onFailure(Call call, IOException e) {
             done(call);
-            attempt.complete(failure(code, e, start));
+            attempt.complete(times.ended(call, Fetch.IMAGE, number, failure(code, e, start)));
           }
 
           @Override
@@ -178,7 +188,7 @@ final class HttpFetcher implements Fetcher {
             } finally {
               done(call);
             }
-            attempt.complete(outcome);
+            attempt.complete(times.ended(call, Fetch.IMAGE, number, outcome));
           }
         });
     return attempt;

@@ -108,6 +108,17 @@ class BenchTest {
       assertTrue(page.contains("<svg"), "the chart is inline SVG");
       assertTrue(
           page.contains("<td>threadpool</td><td>40</td><td>26</td>"), "the table is in the page");
+      // one more run per strategy at the lowest level above 1, each request a bar
+      assertTrue(page.contains("One run per strategy at --max-req 4,"), page);
+      assertEquals(4 * 26, page.split("<rect class=\"bar ", -1).length - 1, "bars");
+      for (String title :
+          List.of(
+              "sequential · m = 1 ·",
+              "threadpool · m = 4 ·",
+              "async · m = 4 ·",
+              "virtual · m = 4 ·")) {
+        assertTrue(page.contains(title), title);
+      }
       assertTrue(run.out().endsWith("HTML report: " + html + "\n"), run.out());
     }
   }
@@ -397,7 +408,7 @@ class BenchTest {
   }
 
   @Test
-  void progressGoesToStderrOneLinePerWarmUpAndPerCellInEachRound() {
+  void progressGoesToStderrOneLinePerWarmUpPerCellInEachRoundAndPerTimeline() {
     teapot.setDispatcher(new FlagDispatcher().serve("BR"));
     Flags2Runner.Run run =
         new Flags2Runner()
@@ -426,7 +437,9 @@ class BenchTest {
             "bench: cell 3/6 virtual m=4 round 1/2",
             "bench: cell 4/6 sequential m=1 round 2/2",
             "bench: cell 5/6 virtual m=1 round 2/2",
-            "bench: cell 6/6 virtual m=4 round 2/2"),
+            "bench: cell 6/6 virtual m=4 round 2/2",
+            "bench: timeline sequential m=4",
+            "bench: timeline virtual m=4"),
         run.err().lines().toList());
     assertTrue(run.out().lines().noneMatch(line -> line.startsWith("bench:")), run.out());
   }
