@@ -57,6 +57,7 @@ class JavaJarIT {
     List<String> lines = run.out().lines().toList();
     assertEquals("flags2 " + System.getProperty("flags2.version"), lines.getFirst(), run.out());
     assertTrue(lines.get(1).startsWith("Java " + Runtime.version()), run.out());
+    assertTrue(lines.get(1).endsWith(", " + home), run.out());
   }
 
   @Test
