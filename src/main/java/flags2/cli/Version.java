@@ -11,20 +11,25 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    // String.join, not + or String.format: the start-up cache is trained on a download, which never
+    // asks for the version, so a concatenation here would be linked afresh at every -V (and
+    // String.format loads a class the cache does not hold)
     String version = Version.class.getPackage().getImplementationVersion();
     return new String[] {
-      "flags2 " + (version == null ? "(development build)" : version),
-      "Java "
-          + System.getProperty("java.runtime.version")
-          + " ("
-          + System.getProperty("java.vendor")
-          + "), "
-          + System.getProperty("java.home"),
-      System.getProperty("os.name")
-          + " "
-          + System.getProperty("os.version")
-          + " "
-          + System.getProperty("os.arch")
+      String.join(" ", "flags2", version == null ? "(development build)" : version),
+      String.join(
+          "",
+          "Java ",
+          System.getProperty("java.runtime.version"),
+          " (",
+          System.getProperty("java.vendor"),
+          "), ",
+          System.getProperty("java.home")),
+      String.join(
+          " ",
+          System.getProperty("os.name"),
+          System.getProperty("os.version"),
+          System.getProperty("os.arch"))
     };
   }
 }
