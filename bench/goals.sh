@@ -30,7 +30,7 @@ row() { # goal, what, median min max, target, unit
   printf '%-3s %-46s %8.3f%s (%.3f-%.3f)  goal <= %.3f%s  %s\n' "$1" "$2" "$med" "$5" "$lo" "$hi" "$4" "$5" "$(verdict "$med" "$4")"
 }
 
-echo "# $(date -u +%F), $(nproc) cores, $(./flags2 -V), $runs runs each; flags2 serve in its own process"
+echo "# $(date -u +%F), $(nproc) cores, $(./flags2 -V | paste -sd ";" -), $runs runs each; flags2 serve in its own process"
 for t in threadpool async virtual; do
   row 1 "-t $t -s DELAY -e -m 1000 (wall)" "$(wall -t "$t" -s "$delay_url" -e -m 1000 | median)" 0.70 s
 done

@@ -101,7 +101,7 @@ job() {
   echo
 }
 
-echo "# $(date -u +%F), $(nproc) cores, $(./flags2 -V), $runs runs each, whole-process wall time"
+echo "# $(date -u +%F), $(nproc) cores, $(./flags2 -V | paste -sd ";" -), $runs runs each, whole-process wall time"
 echo "# peers: $(for p in aria2c curl wget2 nginx; do command -v $p >/dev/null && printf '%s ' "$p"; done)"
 echo
 for base in "$delay_url" "$local_url" ${nginx_url:+"$nginx_url"}; do curl_config "$base" "@OUT@" >"$work/curl-$(echo "$base" | md5sum | cut -c1-8).cfg"; done

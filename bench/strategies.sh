@@ -33,7 +33,7 @@ measure() {
 
 where="separate process"
 [ "${EMBEDDED:-0}" = 1 ] && where="embedded in each run"
-echo "# $(date -u +%F), $(nproc) cores, $(./flags2 -V), server: $where, delay 0.5 s, $runs runs"
+echo "# $(date -u +%F), $(nproc) cores, $(./flags2 -V | paste -sd ";" -), server: $where, delay 0.5 s, $runs runs"
 printf '%-12s %-28s %s\n' strategy command "elapsed: median (min-max)"
 for t in threadpool async virtual; do
   printf '%-12s %-28s %s\n' "$t" "-s DELAY a b c" "$(measure -t "$t" a b c)"

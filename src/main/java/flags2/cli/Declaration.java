@@ -16,6 +16,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * type that no class-data cache keeps, and start-up is most of a short run.)
  */
 final class Declaration {
+  /** What -V prints; one for every command. */
+  private static final Version VERSION = new Version();
+
   private final CommandSpec spec;
 
   private Declaration(CommandSpec spec) {
@@ -29,7 +32,8 @@ final class Declaration {
       String synopsis,
       String header,
       String... description) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(callable).name(name).version(version());
+    CommandSpec spec =
+        CommandSpec.wrapWithoutInspection(callable).name(name).versionProvider(VERSION);
     spec.usageMessage()
         .customSynopsis(synopsis)
         .header(header)
@@ -127,23 +131,5 @@ final class Declaration {
             .build());
     HelpSection.install(spec, sections);
     return spec;
-  }
-
-  /**
-   * The version from the jar manifest, and the Java runtime and OS it runs on, for bug reports:
-   * {@code flags2 1.0}, {@code Java 25.0.1+8-LTS (Eclipse Adoptium), Linux 6.8.0 amd64}.
-   */
-  private static String[] version() {
-    String version = Declaration.class.getPackage().getImplementationVersion();
-    return new String[] {
-      "flags2 " + (version == null ? "(development build)" : version),
-      String.format(
-          "Java %s (%s), %s %s %s",
-          System.getProperty("java.runtime.version"),
-          System.getProperty("java.vendor"),
-          System.getProperty("os.name"),
-          System.getProperty("os.version"),
-          System.getProperty("os.arch"))
-    };
   }
 }
