@@ -42,6 +42,7 @@ final class DownloadCommand implements Callable<Integer> {
   private final Opt<Long> maxSize;
   private final Opt<Boolean> noEmbedded;
   private final Opt<Boolean> json;
+  private final Opt<Boolean> countryNames;
   private final Opt<Boolean> debug;
 
   DownloadCommand(Env env) {
@@ -123,6 +124,11 @@ final class DownloadCommand implements Callable<Integer> {
     noEmbedded = command.flag("Never start an embedded test server.", "--no-embedded");
     json =
         command.flag("One JSON object on stdout instead of the report (fields: below).", "--json");
+    countryNames =
+        command.flag(
+            "Two requests per code (the book's flags3): image and metadata.json; save as"
+                + " {Country_Name}.gif.",
+            "--country-names");
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     command.exitStatus(
         Declaration.exit(ExitStatus.OK, "every code OK or not found"),
@@ -206,6 +212,7 @@ final class DownloadCommand implements Callable<Integer> {
         .maxSize(maxSize)
         .embedded(!noEmbedded.get())
         .json(json.get())
+        .countryNames(countryNames.get())
         .build();
   }
 

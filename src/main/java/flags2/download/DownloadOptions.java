@@ -27,6 +27,7 @@ public final class DownloadOptions {
   private final long maxSize;
   private final boolean embedded;
   private final boolean json;
+  private final boolean countryNames;
 
   private DownloadOptions(Builder b) {
     codes = List.copyOf(b.codes);
@@ -41,6 +42,7 @@ public final class DownloadOptions {
     maxSize = b.maxSize;
     embedded = b.embedded;
     json = b.json;
+    countryNames = b.countryNames;
   }
 
   public static Builder builder() {
@@ -101,6 +103,11 @@ public final class DownloadOptions {
     return json;
   }
 
+  /** Two requests per code, the image saved under the country's name from its metadata. */
+  boolean countryNames() {
+    return countryNames;
+  }
+
   /** Collects settings; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
@@ -115,6 +122,7 @@ public final class DownloadOptions {
     private long maxSize = DEFAULT_MAX_SIZE;
     private boolean embedded = true;
     private boolean json;
+    private boolean countryNames;
 
     private Builder() {}
 
@@ -176,6 +184,11 @@ public final class DownloadOptions {
 
     public Builder json(boolean json) {
       this.json = json;
+      return this;
+    }
+
+    public Builder countryNames(boolean countryNames) {
+      this.countryNames = countryNames;
       return this;
     }
 
