@@ -89,6 +89,8 @@ final class Metadata {
         throw new BadMetadataException("metadata.json: \"country\" is not a string");
       }
       return country;
+    } catch (BadMetadataException e) {
+      throw e;
     } catch (JsonProcessingException e) {
       throw new BadMetadataException("malformed metadata.json: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) { // reading a byte array fails only as malformed
