@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flags2.common.Codes;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
@@ -17,7 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
@@ -264,5 +270,67 @@ class CountryNamesTest {
     assertEquals(0, run.status(), run.err() + run.out());
     assertTrue(run.outLines().contains("BR OK (3 attempts)"), run.out() + run.err());
     assertEquals(Set.of("Brazil.gif"), filesInDest());
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
+  void ctrlCBetweenTheTwoRequestsLeavesNoFileAndCountsAddUp(StrategyKind strategy)
+      throws Exception {
+    CountDownLatch first = new CountDownLatch(1);
+    CountDownLatch held = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    FlagDispatcher dispatcher = new FlagDispatcher();
+    for (String code : Codes.expand(List.of("a"), false, false, 26)) {
+      dispatcher
+          .serve(code)
+          .metadata(
+              code,
+              () -> {
+                first.countDown();
+                held.countDown();
+                try {
+                  release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return new MockResponse.Builder().code(200).body("{\"country\": \"X\"}").build();
+              });
+    }
+    server.setDispatcher(dispatcher);
+    Interrupt ctrlC = Interrupt.none();
+    List<String> args =
+        List.of(
+            "-s",
+            server.url("/flags").toString(),
+            "-d",
+            dest.toString(),
+            "-t",
+            strategy.cliName(),
+            "--country-names",
+            "-m",
+            "2",
+            "a");
+    try {
+      CompletableFuture<Flags2Runner.Run> running =
+          CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
+      // sequential holds one metadata request at a time: its first image is kept meanwhile
+      assertTrue(
+          (strategy == StrategyKind.SEQUENTIAL ? first : held).await(10, TimeUnit.SECONDS),
+          "no metadata request held");
+      ctrlC.fire();
+      Flags2Runner.Run run = running.get(10, TimeUnit.SECONDS);
+
+      assertEquals(130, run.status(), run.out() + run.err());
+      int total = 0;
+      for (String counted : List.of("flags? downloaded", "not found", "errors?", "not attempted")) {
+        Matcher m =
+            Pattern.compile("^(\\d+) " + counted + "\\.$", Pattern.MULTILINE).matcher(run.out());
+        total += m.find() ? Integer.parseInt(m.group(1)) : 0;
+      }
+      assertEquals(26, total, run.out());
+      assertEquals(Set.of(), filesInDest(), "no image, no partial file");
+    } finally {
+      release.countDown();
+    }
   }
 }
