@@ -165,6 +165,7 @@ final class HttpFetcher implements Fetcher {
                 .url(kind.url(base, code))
                 .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
                 .tag(HttpClients.AttemptNumber.class, new HttpClients.AttemptNumber(attempt))
+                .tag(RequestKind.class, kind)
                 .build());
     live.add(call);
     if (cancelled) {

@@ -21,6 +21,8 @@ import okhttp3.ResponseBody;
  * Saves images in DEST: each body is streamed to a hidden temporary file and renamed into place, so
  * a killed or failed run never leaves a truncated image, and a bad body never replaces a good one.
  * Keeps track of the files being written, so a stopping run can remove what its workers did not.
+ * With {@code --country-names} the two steps come apart ({@link #keep}, then {@link #place} or
+ * {@link #discard}): a kept body waits in its temporary file until the metadata names it.
  */
 final class ImageStore {
   private final Path dest;
