@@ -28,8 +28,8 @@ final class CountryName {
    * .gif} appended.
    *
    * @throws UnusableException when the name is blank, {@code .} or {@code ..}, starts with {@code
-   *     .}, holds {@code /}, {@code \}, NUL, a control character or a lone surrogate, or is longer
-   *     than {@link #MAX_BYTES} in UTF-8
+   *     .}, holds {@code /}, {@code \}, NUL, a control character (C0, DEL, C1), a bidirectional
+   *     override or isolate, or a lone surrogate, or is longer than {@link #MAX_BYTES} in UTF-8
    */
   static String fileName(String country) throws UnusableException {
     String name = Normalizer.normalize(country, Normalizer.Form.NFC);
@@ -42,10 +42,15 @@ final class CountryName {
     return name.replace(' ', '_') + ".gif";
   }
 
+  /** The bidirectional overrides and isolates: they make a listing show another name. */
+  private static boolean bidiControl(char c) {
+    return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  }
+
   private static boolean wellFormed(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+      if (c == '/' || c == '\\' || Character.isISOControl(c) || bidiControl(c)) {
         return false;
       }
       if (Character.isHighSurrogate(c)

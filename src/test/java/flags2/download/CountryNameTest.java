@@ -63,6 +63,8 @@ class CountryNameTest {
         "del\u007f",
         "c1\u0085",
         "lone\ud800surrogate",
+        "Brazil\u202efig.exe",
+        "isolate\u2066x",
         "lone\udc00low"
       })
   void unusableNamesAreRefused(String country) {

@@ -274,6 +274,35 @@ class CountryNamesTest {
 
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
+  void redirectsAndMaxSizeHoldForBothRequests(StrategyKind strategy) throws Exception {
+    server.setDispatcher(
+        new FlagDispatcher()
+            .serve("BR", "CN")
+            .metadata(
+                "BR",
+                () ->
+                    new MockResponse.Builder()
+                        .code(302)
+                        .addHeader("Location", "/flags/cn/metadata.json")
+                        .build())
+            .country("CN", "China")
+            .respond(
+                "US",
+                () -> new MockResponse.Builder().code(200).body("GIF89a" + "#".repeat(500)).build())
+            .country("US", "United States"));
+
+    Flags2Runner.Run run = run(strategy, "-v", "--max-size", "100", "br", "us");
+
+    assertTrue(run.outLines().contains("BR OK"), run.out());
+    assertTrue(
+        run.outLines().contains("*** Error for US: Image larger than --max-size (100 bytes)"),
+        run.out());
+    assertEquals(Set.of("China.gif"), filesInDest(), "BR's image under the name it was sent to");
+    assertArrayEquals(FlagDispatcher.image("BR"), Files.readAllBytes(dest.resolve("China.gif")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(StrategyKind.class)
   void ctrlCBetweenTheTwoRequestsLeavesNoFileAndCountsAddUp(StrategyKind strategy)
       throws Exception {
     CountDownLatch first = new CountDownLatch(1);
