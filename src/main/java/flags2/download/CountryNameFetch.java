@@ -74,7 +74,6 @@ final class CountryNameFetch {
     private final String code;
     private volatile ImageStore.Kept kept;
     private volatile String fileName;
-    private volatile boolean rejected;
 
     Pair(String code) {
       this.code = code;
@@ -86,14 +85,9 @@ final class CountryNameFetch {
     }
 
     long readName(Response ok) throws IOException {
-      try {
-        Metadata.Name name = Metadata.read(ok);
-        fileName = name.fileName();
-        return name.bytes();
-      } catch (Metadata.BadMetadataException e) {
-        rejected = true;
-        throw e;
-      }
+      Metadata.Name name = Metadata.read(ok);
+      fileName = name.fileName();
+      return name.bytes();
     }
 
     /** Saves the kept image under its name, or discards it; the code's one result. */
@@ -101,11 +95,8 @@ final class CountryNameFetch {
       try {
         if (metadata.status() != Status.OK) {
           store.discard(kept);
-          String error =
-              metadata.error().isEmpty() || rejected
-                  ? metadata.error()
-                  : "metadata.json: " + metadata.error();
-          return of(metadata.status(), metadata.httpStatus(), 0, error, image, metadata, null);
+          return of(
+              metadata.status(), metadata.httpStatus(), 0, metadata.error(), image, metadata, null);
         }
         String key = fileName.toLowerCase(Locale.ROOT);
         String owner = claimed.putIfAbsent(key, code);

@@ -192,11 +192,11 @@ final class HttpFetcher implements Fetcher {
     try {
       Call call = newCall(code, kind, number);
       try (Response response = call.execute()) {
-        return outcomes.of(code, response, start, reader);
+        return outcomes.of(code, kind, response, start, reader);
       } catch (IOException e) {
-        return outcomes.failure(code, e, start);
+        return outcomes.failure(code, kind, e, start);
       } catch (RuntimeException e) {
-        return outcomes.unexpected(code, e, start);
+        return outcomes.unexpected(code, kind, e, start);
       } finally {
         done(call);
       }
@@ -223,7 +223,7 @@ final class HttpFetcher implements Fetcher {
           @Override
           public void onFailure(Call call, IOException e) {
             done(call);
-            attempt.complete(outcomes.failure(code, e, start));
+            attempt.complete(outcomes.failure(code, kind, e, start));
           }
 
           @Override
@@ -232,9 +232,9 @@ final class HttpFetcher implements Fetcher {
             // honest
             Attempt outcome;
             try (response) {
-              outcome = outcomes.of(code, response, start, reader);
+              outcome = outcomes.of(code, kind, response, start, reader);
             } catch (RuntimeException e) {
-              outcome = outcomes.unexpected(code, e, start);
+              outcome = outcomes.unexpected(code, kind, e, start);
             } finally {
               done(call);
             }

@@ -11,7 +11,9 @@ import okhttp3.Response;
  * Classifies what one request got into an {@link Attempt}: a 200 read by its {@link
  * HttpFetcher.BodyReader}, 404 not found, anything else an error worded by {@link Failures}, with
  * what {@link RetryPolicy} needs to decide on another try. A 200's result carries no file: the
- * caller knows where the body went.
+ * caller knows where the body went. A failed metadata request says so ({@code metadata.json: HTTP
+ * error 418 - I'm a Teapot}), in its result and in its retry lines; a refused metadata body's
+ * message names it already.
  */
 final class Outcomes {
   private final Duration timeout;
@@ -28,7 +30,8 @@ final class Outcomes {
    * Classifies a response and, for a 200, has {@code reader} read the whole body before returning,
    * so the caller may close the response at once.
    */
-  Attempt of(String code, Response response, long start, HttpFetcher.BodyReader reader) {
+  Attempt of(
+      String code, RequestKind kind, Response response, long start, HttpFetcher.BodyReader reader) {
     int status = response.code();
     if (status == 404) {
       return Attempt.done(Result.notFound(code, millisSince(start)));
@@ -37,7 +40,10 @@ final class Outcomes {
       boolean retryable = status == 429 || status >= 500;
       Result result =
           Result.error(
-              code, status, millisSince(start), Failures.httpError(status, response.message()));
+              code,
+              status,
+              millisSince(start),
+              kind.failed(Failures.httpError(status, response.message())));
       return new Attempt(
           result,
           retryable,
@@ -52,20 +58,23 @@ final class Outcomes {
       return Attempt.done(Result.error(code, status, millisSince(start), e.getMessage()));
     } catch (IOException e) { // the connection failed while the body was read
       return new Attempt(
-          Result.error(code, status, millisSince(start), Failures.describe(e, timeout)),
+          Result.error(
+              code, status, millisSince(start), kind.failed(Failures.describe(e, timeout))),
           !cancelled.getAsBoolean(),
           null);
     }
   }
 
   /** The attempt for a call that produced no usable response. */
-  Attempt failure(String code, IOException e, long start) {
-    Result result = Result.error(code, 0, millisSince(start), Failures.describe(e, timeout));
+  Attempt failure(String code, RequestKind kind, IOException e, long start) {
+    Result result =
+        Result.error(code, 0, millisSince(start), kind.failed(Failures.describe(e, timeout)));
     return new Attempt(result, !cancelled.getAsBoolean(), null);
   }
 
-  Attempt unexpected(String code, RuntimeException e, long start) {
-    return Attempt.done(Result.error(code, 0, millisSince(start), Failures.unexpected(e)));
+  Attempt unexpected(String code, RequestKind kind, RuntimeException e, long start) {
+    return Attempt.done(
+        Result.error(code, 0, millisSince(start), kind.failed(Failures.unexpected(e))));
   }
 
   long millisSince(long startNanos) {

@@ -17,6 +17,17 @@ enum RequestKind {
     return base.newBuilder().addPathSegment(cc).addPathSegment(fileName(cc)).build();
   }
 
+  /**
+   * A failure of this request, in the words of the code's result: an image's as it is, a metadata
+   * request's prefixed {@code metadata.json: }, so that a reader can tell which of the two failed.
+   */
+  String failed(String message) {
+    return switch (this) {
+      case IMAGE -> message;
+      case METADATA -> "metadata.json: " + message;
+    };
+  }
+
   /** The file name the request asks for, as the server names it. */
   String fileName(String cc) {
     return switch (this) {

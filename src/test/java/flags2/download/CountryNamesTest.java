@@ -269,6 +269,9 @@ class CountryNamesTest {
 
     assertEquals(0, run.status(), run.err() + run.out());
     assertTrue(run.outLines().contains("BR OK (3 attempts)"), run.out() + run.err());
+    String screen = run.screen();
+    assertTrue(screen.contains("BR retry 1/1 after HTTP error 503"), screen);
+    assertTrue(screen.contains("BR retry 1/1 after metadata.json: HTTP error 503"), screen);
     assertEquals(Set.of("Brazil.gif"), filesInDest());
   }
 
