@@ -44,6 +44,7 @@ final class DownloadCommand implements Callable<Integer> {
   private final Opt<Boolean> noEmbedded;
   private final Opt<Boolean> json;
   private final Opt<Path> timeline;
+  private final Opt<Boolean> countryNames;
   private final Opt<Boolean> debug;
 
   DownloadCommand(Env env) {
@@ -133,6 +134,11 @@ final class DownloadCommand implements Callable<Integer> {
                 .description(
                     "Every request on a time axis: a .html or .svg chart, or .json in the Trace"
                         + " Event Format (Perfetto)."));
+    countryNames =
+        command.flag(
+            "Two requests per code (the book's flags3): image and metadata.json; save as"
+                + " {Country_Name}.gif.",
+            "--country-names");
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     command.exitStatus(
         Declaration.exit(ExitStatus.OK, "every code OK or not found"),
@@ -224,6 +230,7 @@ final class DownloadCommand implements Callable<Integer> {
         .embedded(!noEmbedded.get())
         .json(json.get())
         .timeline(timeline)
+        .countryNames(countryNames.get())
         .build();
   }
 

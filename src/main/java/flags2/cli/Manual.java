@@ -22,7 +22,8 @@ final class Manual {
             "flags2 -e -s ERROR -v       all 676 codes against the faulty server",
             "flags2 -s ERROR -a --json | jq '{ok, not_found, error}'",
             "flags2 -s DELAY -t async a --timeline t.html   every request, drawn",
-            "flags2 -s https://example.org/flags br cn   any {cc}/{cc}.gif server"),
+            "flags2 -s https://example.org/flags br cn   any {cc}/{cc}.gif server",
+            "flags2 -s DELAY --country-names -t async a b c   two requests per code"),
         new HelpSection(
             "JSON output",
             "With --json, one object on stdout, one line: schema_version (1), site,",
@@ -37,6 +38,7 @@ final class Manual {
         new HelpSection(
             "Files",
             "DEST/{cc}.gif          images saved, lower-case code (DEST: --dest)",
+            "DEST/{Name}.gif        with --country-names: the name from metadata.json",
             "DEST/.{cc}.gif.*.part  an image being written; renamed into place",
             "                       when complete, removed after a failure or Ctrl-C"),
         new HelpSection("Shell completion", "bash, zsh: source <(flags2 generate-completion)"),

@@ -28,6 +28,7 @@ public final class DownloadOptions {
   private final boolean embedded;
   private final boolean json;
   private final Path timeline;
+  private final boolean countryNames;
 
   private DownloadOptions(Builder b) {
     codes = List.copyOf(b.codes);
@@ -43,6 +44,7 @@ public final class DownloadOptions {
     embedded = b.embedded;
     json = b.json;
     timeline = b.timeline;
+    countryNames = b.countryNames;
   }
 
   public static Builder builder() {
@@ -108,6 +110,11 @@ public final class DownloadOptions {
     return timeline;
   }
 
+  /** Two requests per code, the image saved under the country's name from its metadata. */
+  boolean countryNames() {
+    return countryNames;
+  }
+
   /** Collects settings; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
@@ -123,6 +130,7 @@ public final class DownloadOptions {
     private boolean embedded = true;
     private boolean json;
     private Path timeline;
+    private boolean countryNames;
 
     private Builder() {}
 
@@ -190,6 +198,11 @@ public final class DownloadOptions {
     /** A file whose extension and directory {@code TimelineFile.problem} accepted, or null. */
     public Builder timeline(Path timeline) {
       this.timeline = timeline;
+      return this;
+    }
+
+    public Builder countryNames(boolean countryNames) {
+      this.countryNames = countryNames;
       return this;
     }
 

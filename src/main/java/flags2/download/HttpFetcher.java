@@ -2,14 +2,13 @@ package flags2.download;
 
 import flags2.strategy.Fetcher;
 import flags2.strategy.Result;
-import flags2.timeline.Fetch;
+import flags2.strategy.Status;
 import flags2.timeline.Recorder;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -19,17 +18,24 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Fetches {@code {base}/{cc}/{cc}.gif} with OkHttp and classifies what comes back: 200 saved by the
- * {@link ImageStore}, 404 not found, anything else an error worded by {@link Failures}; retried
- * through the one {@link RetryLoop}. {@link #cancelAll} is the run's one way to stop every call.
+ * Fetches a code's {@code {base}/{cc}/{cc}.gif} (and, with {@code --country-names}, its {@code
+ * metadata.json} through {@link CountryNameFetch}) with OkHttp: every request is made by {@link
+ * #newCall} and classified by {@link Outcomes}, retried through the one {@link RetryLoop}. {@link
+ * #cancelAll} is the run's one way to stop every call.
  */
 final class HttpFetcher implements Fetcher {
+  /** Reads a 200 body: saves it or takes what it says; returns the bytes read. */
+  interface BodyReader {
+    long read(Response ok) throws IOException;
+  }
+
   private final OkHttpClient client;
   private final HttpUrl base;
   private final ImageStore store;
-  private final Duration timeout;
   private final RetryLoop retries;
   private final LongSupplier nanoTime;
+  private final Outcomes outcomes;
+  private final CountryNameFetch countryNames;
   private final RequestTimes times;
 
   /**
@@ -58,31 +64,40 @@ final class HttpFetcher implements Fetcher {
     this.client = client;
     this.base = base;
     this.store = new ImageStore(options.dest(), options.maxSize(), () -> cancelled);
-    this.timeout = options.timeout();
     this.retries = new RetryLoop(RetryPolicy.of(options.retries()), () -> cancelled, retrying);
     this.nanoTime = nanoTime;
+    this.outcomes = new Outcomes(options.timeout(), nanoTime, () -> cancelled);
+    this.countryNames = options.countryNames() ? new CountryNameFetch(this, store, nanoTime) : null;
     this.times = new RequestTimes(recorder, nanoTime, () -> cancelled);
   }
 
   @Override
   public Result fetch(String code) {
-    long start = nanoTime.getAsLong();
-    return retries
-        .run(
-            number -> CompletableFuture.completedFuture(execute(code, number, start)),
-            RetryLoop.SLEEP)
-        .join() // complete already: every step ran on this thread
-        .withStart(start);
+    return fetch(code, null);
+  }
+
+  /** Each request, not the whole code, holds a permit of {@code permits} (none when null). */
+  @Override
+  public Result fetch(String code, Semaphore permits) {
+    if (countryNames != null) {
+      return countryNames.fetch(code, permits);
+    }
+    Result image = get(code, RequestKind.IMAGE, ok -> store.save(code, ok), permits);
+    return image.status() == Status.OK ? image.withFile(store.fileFor(code).toString()) : image;
   }
 
   @Override
   public CompletableFuture<Result> fetchAsync(String code) {
-    long start = nanoTime.getAsLong();
     InFlight inFlight = new InFlight();
     CompletableFuture<Result> result =
-        retries
-            .run(number -> enqueue(code, number, start, inFlight), RetryLoop.TIMER)
-            .thenApply(done -> done.withStart(start));
+        countryNames != null
+            ? countryNames.fetchAsync(code, inFlight)
+            : getAsync(code, RequestKind.IMAGE, ok -> store.save(code, ok), inFlight)
+                .thenApply(
+                    image ->
+                        image.status() == Status.OK
+                            ? image.withFile(store.fileFor(code).toString())
+                            : image);
     result.whenComplete(
         (done, failure) -> {
           if (result.isCancelled()) {
@@ -114,19 +129,47 @@ final class HttpFetcher implements Fetcher {
   }
 
   /**
-   * A new, unstarted call for {@code {base}/{cc}/{cc}.gif}, counted as live until {@link #done};
-   * one made after {@link #cancelAll} is cancelled already. A call is either live in time for
-   * {@code cancelAll} to cancel it or sees its flag here: none slips through the gap.
+   * One request of {@code kind} for {@code code}, retried, on the calling thread; each try holds a
+   * permit of {@code permits} (if not null) while it runs, none while it waits to retry.
    */
-  private Call newCall(String code, int attempt) {
-    String cc = code.toLowerCase(Locale.ROOT);
-    HttpUrl url = base.newBuilder().addPathSegment(cc).addPathSegment(cc + ".gif").build();
+  Result get(String code, RequestKind kind, BodyReader reader, Semaphore permits) {
+    long start = nanoTime.getAsLong();
+    return retries
+        .run(
+            number ->
+                CompletableFuture.completedFuture(
+                    execute(code, kind, number, start, reader, permits)),
+            RetryLoop.SLEEP)
+        .join() // complete already: every step ran on this thread
+        .withStart(start);
+  }
+
+  /**
+   * One request of {@code kind} for {@code code}, retried, on the client's threads; {@code
+   * inFlight} learns of each call, so that cancelling the download cancels it.
+   */
+  CompletableFuture<Result> getAsync(
+      String code, RequestKind kind, BodyReader reader, InFlight inFlight) {
+    long start = nanoTime.getAsLong();
+    return retries
+        .run(number -> enqueue(code, kind, number, start, reader, inFlight), RetryLoop.TIMER)
+        .thenApply(done -> done.withStart(start));
+  }
+
+  /**
+   * A new, unstarted call: every request of a run is made here, knowing its code, kind and attempt;
+   * counted as live until {@link #done}; one made after {@link #cancelAll} is cancelled already. A
+   * call is either live in time for {@code cancelAll} to cancel it or sees its flag here: none
+   * slips through the gap.
+   */
+  private Call newCall(String code, RequestKind kind, int attempt) {
     Call call =
         client.newCall(
             new Request.Builder()
-                .url(url)
+                .url(kind.url(base, code))
                 .tag(HttpClients.Redirects.class, new HttpClients.Redirects())
                 .tag(HttpClients.AttemptNumber.class, new HttpClients.AttemptNumber(attempt))
+                .tag(RequestKind.class, kind)
                 .tag(RequestTimes.Started.class, times.tag())
                 .build());
     live.add(call);
@@ -141,18 +184,33 @@ final class HttpFetcher implements Fetcher {
   }
 
   /** One blocking try. */
-  private Attempt execute(String code, int number, long start) {
-    Call call = newCall(code, number);
-    return times.ended(call, Fetch.IMAGE, number, execute(call, code, start));
+  private Attempt execute(
+      String code, RequestKind kind, int number, long start, BodyReader reader, Semaphore permits) {
+    if (permits != null) {
+      try {
+        permits.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Attempt.done(Result.error(code, 0, outcomes.millisSince(start), "Canceled"));
+      }
+    }
+    try {
+      Call call = newCall(code, kind, number);
+      return times.ended(call, kind.fetch(), number, execute(call, code, kind, start, reader));
+    } finally {
+      if (permits != null) {
+        permits.release();
+      }
+    }
   }
 
-  private Attempt execute(Call call, String code, long start) {
+  private Attempt execute(Call call, String code, RequestKind kind, long start, BodyReader reader) {
     try (Response response = call.execute()) {
-      return outcome(code, response, start);
+      return outcomes.of(code, kind, response, start, reader);
     } catch (IOException e) {
-      return failure(code, e, start);
+      return outcomes.failure(code, kind, e, start);
     } catch (RuntimeException e) {
-      return unexpected(code, e, start);
+      return outcomes.unexpected(code, kind, e, start);
     } finally {
       done(call);
     }
@@ -160,12 +218,13 @@ final class HttpFetcher implements Fetcher {
 
   /** One try on the client's threads; the future completes when its callback has run. */
   private CompletableFuture<Attempt> enqueue(
-      String code, int number, long start, InFlight inFlight) {
+      String code, RequestKind kind, int number, long start, BodyReader reader, InFlight inFlight) {
     CompletableFuture<Attempt> attempt = new CompletableFuture<>();
-    Call call = newCall(code, number);
+    Call call = newCall(code, kind, number);
     if (!inFlight.start(call)) {
       done(call);
-      attempt.complete(Attempt.done(Result.error(code, 0, millisSince(start), "Canceled")));
+      attempt.complete(
+          Attempt.done(Result.error(code, 0, outcomes.millisSince(start), "Canceled")));
       return attempt;
     }
     call.enqueue(
@@ -173,91 +232,25 @@ final class HttpFetcher implements Fetcher {
           @Override
           public void onFailure(Call call, IOException e) {
             done(call);
-            attempt.complete(times.ended(call, Fetch.IMAGE, number, failure(code, e, start)));
+            attempt.complete(
+                times.ended(call, kind.fetch(), number, outcomes.failure(code, kind, e, start)));
           }
 
           @Override
           public void onResponse(Call call, Response response) {
-            // reads and saves the whole body before returning, so the Dispatcher's count of
-            // running calls is honest
+            // reads the whole body before returning, so the Dispatcher's count of running calls is
+            // honest
             Attempt outcome;
             try (response) {
-              outcome = outcome(code, response, start);
+              outcome = outcomes.of(code, kind, response, start, reader);
             } catch (RuntimeException e) {
-              outcome = unexpected(code, e, start);
+              outcome = outcomes.unexpected(code, kind, e, start);
             } finally {
               done(call);
             }
-            attempt.complete(times.ended(call, Fetch.IMAGE, number, outcome));
+            attempt.complete(times.ended(call, kind.fetch(), number, outcome));
           }
         });
     return attempt;
-  }
-
-  /**
-   * Classifies a response and, for a 200, reads and saves the whole body before returning, so the
-   * caller may close the response at once.
-   */
-  private Attempt outcome(String code, Response response, long start) {
-    int status = response.code();
-    if (status == 404) {
-      return Attempt.done(Result.notFound(code, millisSince(start)));
-    }
-    if (status != 200) {
-      boolean retryable = status == 429 || status >= 500;
-      Result result =
-          Result.error(
-              code, status, millisSince(start), Failures.httpError(status, response.message()));
-      return new Attempt(
-          result,
-          retryable,
-          retryable ? RetryPolicy.retryAfter(response.header("Retry-After")) : null);
-    }
-    try {
-      long bytes = store.save(code, response);
-      return Attempt.done(
-          Result.ok(code, status, bytes, millisSince(start))
-              .withFile(store.fileFor(code).toString()));
-    } catch (ImageStore.BadBodyException | ImageStore.SaveException e) {
-      return Attempt.done(Result.error(code, status, millisSince(start), e.getMessage()));
-    } catch (IOException e) { // the connection failed while the body was read
-      return new Attempt(
-          Result.error(code, status, millisSince(start), Failures.describe(e, timeout)),
-          !cancelled,
-          null);
-    }
-  }
-
-  /** The attempt for a call that produced no usable response. */
-  private Attempt failure(String code, IOException e, long start) {
-    Result result = Result.error(code, 0, millisSince(start), Failures.describe(e, timeout));
-    return new Attempt(result, !cancelled, null);
-  }
-
-  private Attempt unexpected(String code, RuntimeException e, long start) {
-    return Attempt.done(Result.error(code, 0, millisSince(start), Failures.unexpected(e)));
-  }
-
-  private long millisSince(long startNanos) {
-    return (nanoTime.getAsLong() - startNanos) / 1_000_000;
-  }
-
-  /** The call in flight for one callback download, so that cancelling its future cancels it. */
-  private static final class InFlight {
-    private Call call;
-    private boolean cancelled;
-
-    /** Records {@code next} as the call in flight; false if the download was cancelled already. */
-    synchronized boolean start(Call next) {
-      call = next;
-      return !cancelled;
-    }
-
-    synchronized void cancel() {
-      cancelled = true;
-      if (call != null) {
-        call.cancel();
-      }
-    }
   }
 }

@@ -23,6 +23,8 @@ import okhttp3.ResponseBody;
  * Saves images in DEST: each body is streamed to a hidden temporary file and renamed into place, so
  * a killed or failed run never leaves a truncated image, and a bad body never replaces a good one.
  * Keeps track of the files being written, so a stopping run can remove what its workers did not.
+ * With {@code --country-names} the two steps come apart ({@link #keep}, then {@link #place} or
+ * {@link #discard}): a kept body waits in its temporary file until the metadata names it.
  */
 final class ImageStore {
   private final Path dest;
@@ -68,6 +70,9 @@ final class ImageStore {
     return null;
   }
 
+  /** A body written to a hidden temporary file in DEST by {@link #keep}, not yet in place. */
+  record Kept(Path tmp, long bytes) {}
+
   /**
    * Saves a 200 body as {@code DEST/{cc}.gif} and closes it, only if it is a GIF image (its first
    * bytes {@code GIF87a} or {@code GIF89a}, checked as they stream in, before the rename), whatever
@@ -81,6 +86,17 @@ final class ImageStore {
    * @throws IOException when the connection fails while the body is read (may be retried)
    */
   long save(String code, Response response) throws IOException {
+    Kept kept = keep(code, response);
+    place(kept, fileFor(code));
+    return kept.bytes();
+  }
+
+  /**
+   * The first half of {@link #save}, with the same checks and exceptions: the body streamed to a
+   * hidden temporary file that stays until {@link #place} or {@link #discard} (or the run's {@link
+   * #removePartialFiles}), for an image whose name is not known yet.
+   */
+  Kept keep(String code, Response response) throws IOException {
     String framing = ImageCheck.framingProblem(response.headers());
     if (framing != null) {
       throw new BadBodyException(framing);
@@ -89,14 +105,12 @@ final class ImageStore {
     if (body.contentLength() > maxSize) {
       throw tooLarge();
     }
-    Path file = fileFor(code);
-    String name = file.getFileName().toString();
     // One open (not Files.createTempFile's create, close and reopen): on a sandboxed file system
     // each call costs, and saving was half of a fast run's work.
     if (stuck != null) {
       throw new SaveException(stuck);
     }
-    Path tmp = PartialFiles.path(dest, name);
+    Path tmp = PartialFiles.path(dest, fileFor(code).getFileName().toString());
     OutputStream out;
     try {
       out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -104,7 +118,7 @@ final class ImageStore {
       throw new SaveException(e);
     }
     partialFiles.add(tmp);
-    boolean moved = false;
+    boolean kept = false;
     try {
       long total;
       try (out) {
@@ -113,23 +127,42 @@ final class ImageStore {
       if (total == 0) {
         throw new BadBodyException("Empty response body");
       }
-      try {
-        move(tmp, file);
-      } catch (IOException e) {
-        throw new SaveException(e);
-      }
-      moved = true;
-      return total;
+      kept = true;
+      return new Kept(tmp, total);
     } finally {
-      if (!moved) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) { // the failure that brought us here is the one to report
-          stuck = "the destination lets files be created but not renamed or removed (append-only?)";
-        }
+      if (!kept) {
+        discard(new Kept(tmp, 0));
       }
-      partialFiles.remove(tmp);
     }
+  }
+
+  /**
+   * Renames a kept body to {@code target} (replacing what is there, a symlink included, never
+   * following it); on failure the temporary file is removed.
+   */
+  void place(Kept kept, Path target) throws SaveException {
+    try {
+      move(kept.tmp(), target);
+      partialFiles.remove(kept.tmp());
+    } catch (IOException e) {
+      discard(kept);
+      throw new SaveException(e);
+    }
+  }
+
+  /** Removes a kept body that will not be placed. */
+  void discard(Kept kept) {
+    try {
+      Files.deleteIfExists(kept.tmp());
+    } catch (IOException e) { // the failure that brought us here is the one to report
+      stuck = "the destination lets files be created but not renamed or removed (append-only?)";
+    }
+    partialFiles.remove(kept.tmp());
+  }
+
+  /** Where images go. */
+  Path dest() {
+    return dest;
   }
 
   /** Where {@link #save} puts the image of {@code code}: {@code DEST/{cc}.gif}. */

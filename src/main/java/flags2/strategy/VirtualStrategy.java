@@ -9,9 +9,11 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * A virtual thread per code making a blocking call, with a {@link Semaphore} of {@code limit}
- * permits bounding how many are in flight. Threads are cheap; the semaphore, not a pool size, is
- * the limit.
+ * A virtual thread per code making blocking calls, with a {@link Semaphore} of {@code limit}
+ * permits bounding how many are in flight: each request takes a permit and gives it back when it
+ * ends, so a code's two requests ({@code --country-names}) queue for one each, as the book's two
+ * {@code async with semaphore} blocks do. Threads are cheap; the semaphore, not a pool size, is the
+ * limit.
  */
 final class VirtualStrategy implements Strategy {
 
@@ -24,16 +26,7 @@ final class VirtualStrategy implements Strategy {
     boolean interrupted = false;
     try {
       for (String code : codes) {
-        threads.submit(
-            () -> {
-              permits.acquire();
-              try {
-                completed.add(fetcher.fetch(code));
-              } finally {
-                permits.release();
-              }
-              return null;
-            });
+        threads.submit(() -> completed.add(fetcher.fetch(code, permits)));
       }
       for (int i = 0; i < codes.size(); i++) {
         sink.accept(completed.take());

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Codes;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -35,25 +39,40 @@ class ConcurrencyTest {
     final CountDownLatch reached = new CountDownLatch(1);
     final CountDownLatch exceeded = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger heldInFlight = new AtomicInteger();
     private final int expected;
+    private final Predicate<String> held;
 
     HoldingDispatcher(int expected) {
+      this(expected, path -> true);
+    }
+
+    /** Holds only the requests whose path {@code held} accepts; counts them all. */
+    HoldingDispatcher(int expected, Predicate<String> held) {
       this.expected = expected;
+      this.held = held;
     }
 
     @Override
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
       int now = inFlight.incrementAndGet();
       peak.accumulateAndGet(now, Math::max);
-      if (now == expected) {
-        reached.countDown();
-      } else if (now > expected) {
+      if (now > expected) {
         exceeded.countDown();
       }
+      boolean holding = held.test(request.getUrl().encodedPath());
+      if (holding && heldInFlight.incrementAndGet() == expected) {
+        reached.countDown();
+      }
       try {
-        release.await(20, TimeUnit.SECONDS);
+        if (holding) {
+          release.await(20, TimeUnit.SECONDS);
+        }
         return super.dispatch(request);
       } finally {
+        if (holding) {
+          heldInFlight.decrementAndGet();
+        }
         inFlight.decrementAndGet();
       }
     }
@@ -63,19 +82,33 @@ class ConcurrencyTest {
       throws Exception {
     HoldingDispatcher dispatcher = new HoldingDispatcher(expected);
     server.setDispatcher(dispatcher);
-    String[] args = {
-      "-s",
-      server.url("/flags").toString(),
-      "-d",
-      dest.toString(),
-      "-t",
-      strategy.cliName(),
-      "-e",
-      "-l",
-      String.valueOf(codes),
-      "-m",
-      maxReq
-    };
+    Flags2Runner.Run done =
+        assertPeak(
+            dispatcher, expected, codes, strategy, "-e", "-l", String.valueOf(codes), "-m", maxReq);
+    assertTrue(done.outLines().contains(codes + " not found."), done.out());
+  }
+
+  /**
+   * Runs with {@code more} arguments, asserting that {@code expected} requests were held at once
+   * and no more were ever in flight, and that the server saw {@code requests} in all.
+   */
+  private Flags2Runner.Run assertPeak(
+      HoldingDispatcher dispatcher,
+      int expected,
+      int requests,
+      StrategyKind strategy,
+      String... more)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-s",
+                server.url("/flags").toString(),
+                "-d",
+                dest.toString(),
+                "-t",
+                strategy.cliName()));
+    args.addAll(List.of(more));
     CompletableFuture<Flags2Runner.Run> run =
         CompletableFuture.supplyAsync(() -> new Flags2Runner().run(args));
 
@@ -90,9 +123,9 @@ class ConcurrencyTest {
 
     Flags2Runner.Run done = run.get(30, TimeUnit.SECONDS);
     assertEquals(0, done.status(), done.err());
-    assertTrue(done.outLines().contains(codes + " not found."), done.out());
     assertEquals(expected, dispatcher.peak.get());
-    assertEquals(codes, server.getRequestCount());
+    assertEquals(requests, server.getRequestCount());
+    return done;
   }
 
   @ParameterizedTest(name = "{0} -m 7 over 40 codes keeps 7 in flight")
@@ -115,6 +148,37 @@ class ConcurrencyTest {
   @EnumSource(StrategyKind.class)
   void maxReqOneBehavesSequentially(StrategyKind strategy) throws Exception {
     assertPeak(strategy, 6, "1", 1);
+  }
+
+  /** 40 codes, each with an image and a distinct country name. */
+  private static HoldingDispatcher namedFlags(int expected, Predicate<String> held) {
+    HoldingDispatcher dispatcher = new HoldingDispatcher(expected, held);
+    for (String code : Codes.expand(List.of("a", "b"), false, false, 40)) {
+      dispatcher.serve(code).country(code, "Country " + code);
+    }
+    return dispatcher;
+  }
+
+  @ParameterizedTest(name = "{0} --country-names -m 7: 7 image requests in flight, never more")
+  @EnumSource(StrategyKind.class)
+  void withCountryNamesImageRequestsReachTheLimit(StrategyKind strategy) throws Exception {
+    int m = strategy == StrategyKind.SEQUENTIAL ? 1 : 7;
+    HoldingDispatcher dispatcher = namedFlags(m, path -> path.endsWith(".gif"));
+    server.setDispatcher(dispatcher);
+    Flags2Runner.Run done =
+        assertPeak(dispatcher, m, 80, strategy, "--country-names", "-m", "7", "a", "b", "-l", "40");
+    assertTrue(done.outLines().contains("40 flags downloaded."), done.out());
+  }
+
+  @ParameterizedTest(name = "{0} --country-names -m 7: 7 metadata requests in flight, never more")
+  @EnumSource(StrategyKind.class)
+  void withCountryNamesMetadataRequestsReachTheLimit(StrategyKind strategy) throws Exception {
+    int m = strategy == StrategyKind.SEQUENTIAL ? 1 : 7;
+    HoldingDispatcher dispatcher = namedFlags(m, path -> path.endsWith("/metadata.json"));
+    server.setDispatcher(dispatcher);
+    Flags2Runner.Run done =
+        assertPeak(dispatcher, m, 80, strategy, "--country-names", "-m", "7", "a", "b", "-l", "40");
+    assertTrue(done.outLines().contains("40 flags downloaded."), done.out());
   }
 
   @ParameterizedTest(name = "{0} by default uses {1}")

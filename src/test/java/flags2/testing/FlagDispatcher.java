@@ -13,12 +13,15 @@ import mockwebserver3.RecordedRequest;
 import okio.Buffer;
 
 /**
- * A MockWebServer dispatcher serving {@code /flags/{cc}/{cc}.gif}: scripted responses for some
- * codes, 404 for the rest. Also the images the tests expect to find on disk.
+ * A MockWebServer dispatcher serving {@code /flags/{cc}/{cc}.gif} and {@code
+ * /flags/{cc}/metadata.json}: scripted responses for some codes, 404 for the rest. Also the images
+ * the tests expect to find on disk.
  */
 public class FlagDispatcher extends Dispatcher {
   private static final Pattern PATH = Pattern.compile("/flags/([a-z]{2})/\\1\\.gif");
+  private static final Pattern METADATA = Pattern.compile("/flags/([a-z]{2})/metadata\\.json");
   private final Map<String, Supplier<MockResponse>> responses = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<MockResponse>> metadata = new ConcurrentHashMap<>();
 
   /** A small body that looks like a GIF and differs per code. */
   public static byte[] image(String code) {
@@ -51,11 +54,52 @@ public class FlagDispatcher extends Dispatcher {
         code, () -> new MockResponse.Builder().code(status).body("no flag here").build());
   }
 
+  /** Serves {@code {"country": NAME}} as the metadata of {@code code}; NAME is JSON-escaped. */
+  public FlagDispatcher country(String code, String name) {
+    return metadataBody(
+        code, "{\"country\": \"" + jsonEscaped(name) + "\", \"iso_cc\": \"" + code + "\"}");
+  }
+
+  /** Serves {@code json}, exactly as given, as the metadata of {@code code}. */
+  public FlagDispatcher metadataBody(String code, String json) {
+    return metadata(
+        code,
+        () ->
+            new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body(json)
+                .build());
+  }
+
+  public FlagDispatcher metadata(String code, Supplier<MockResponse> response) {
+    metadata.put(code, response);
+    return this;
+  }
+
+  private static String jsonEscaped(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || Character.isSurrogate(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   @Override
   public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-    Matcher m = PATH.matcher(request.getUrl().encodedPath());
+    String path = request.getUrl().encodedPath();
+    Matcher m = PATH.matcher(path);
+    Matcher meta = METADATA.matcher(path);
     Supplier<MockResponse> scripted =
-        m.matches() ? responses.get(m.group(1).toUpperCase(Locale.ROOT)) : null;
+        m.matches()
+            ? responses.get(m.group(1).toUpperCase(Locale.ROOT))
+            : meta.matches() ? metadata.get(meta.group(1).toUpperCase(Locale.ROOT)) : null;
     return scripted != null
         ? scripted.get()
         : new MockResponse.Builder().code(404).body("Not Found").build();
