@@ -108,7 +108,7 @@ final class CountryNameFetch {
         Path file = store.dest().resolve(fileName);
         try {
           store.place(kept, file);
-        } catch (ImageStore.SaveException e) {
+        } catch (SaveException e) {
           claimed.remove(key, code);
           return of(Status.ERROR, 200, 0, e.getMessage(), image, metadata, null);
         }

@@ -57,7 +57,7 @@ final class ImageCheck {
     }
 
     /** The next {@code n} bytes of the body, in {@code buffer}. */
-    void accept(byte[] buffer, int n) throws ImageStore.BadBodyException {
+    void accept(byte[] buffer, int n) throws BadBodyException {
       if (have < head.length) {
         int more = Math.min(n, head.length - have);
         System.arraycopy(buffer, 0, head, have, more);
@@ -69,17 +69,17 @@ final class ImageCheck {
     }
 
     /** The body has ended; a non-empty one shorter than the magic bytes is no GIF either. */
-    void end() throws ImageStore.BadBodyException {
+    void end() throws BadBodyException {
       if (have > 0 && have < head.length) {
         throw notGif();
       }
     }
 
     /** {@code not a GIF image (got text/html, 1234 bytes)}: its type and declared length. */
-    private ImageStore.BadBodyException notGif() {
+    private BadBodyException notGif() {
       MediaType type = body.contentType();
       long length = body.contentLength();
-      return new ImageStore.BadBodyException(
+      return new BadBodyException(
           "not a GIF image (got "
               + (type == null ? "no Content-Type" : type.toString())
               + (length >= 0 ? ", " + length + " bytes" : "")

@@ -3,12 +3,9 @@ package flags2.download;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -224,41 +221,6 @@ final class ImageStore {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /** A 200 whose body is not a usable image: final, not worth a retry. */
-  static final class BadBodyException extends IOException {
-    BadBodyException(String message) {
-      super(message);
-    }
-  }
-
-  /** The image could not be written to DEST (disk full, permissions): final for this code. */
-  static final class SaveException extends IOException {
-    SaveException(IOException cause) {
-      super("Cannot save image: " + describe(cause), cause);
-    }
-
-    SaveException(String reason) {
-      super("Cannot save image: " + reason);
-    }
-
-    /** The reason first and the file by name, so a long DEST cannot push the reason out. */
-    private static String describe(IOException cause) {
-      String reason =
-          switch (cause) {
-            case AccessDeniedException denied -> "Permission denied";
-            case NoSuchFileException missing -> "No such file or directory";
-            case FileSystemException fs -> fs.getReason();
-            default -> null;
-          };
-      if (reason != null) { // the image's name, not the partial file's
-        FileSystemException fs = (FileSystemException) cause;
-        String file = fs.getOtherFile() != null ? fs.getOtherFile() : fs.getFile();
-        return reason + (file == null ? "" : " (" + PartialFiles.imageName(Path.of(file)) + ")");
-      }
-      return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
   }
 }

@@ -52,9 +52,7 @@ final class Outcomes {
     try {
       long bytes = reader.read(response);
       return Attempt.done(Result.ok(code, status, bytes, millisSince(start)));
-    } catch (ImageStore.BadBodyException
-        | ImageStore.SaveException
-        | Metadata.BadMetadataException e) {
+    } catch (BadBodyException | SaveException | Metadata.BadMetadataException e) {
       return Attempt.done(Result.error(code, status, millisSince(start), e.getMessage()));
     } catch (IOException e) { // the connection failed while the body was read
       return new Attempt(
