@@ -7,6 +7,7 @@ import flags2.common.Site;
 import flags2.download.Interrupt;
 import flags2.report.ExitStatus;
 import flags2.serve.Delay;
+import flags2.serve.ServerTls;
 import flags2.serve.TestServers;
 import java.io.IOException;
 import java.net.BindException;
@@ -40,6 +41,8 @@ final class ServeCommand implements Callable<Integer> {
   private final Opt<String> seed;
   private final Opt<Path> dir;
   private final Opt<Path> readyFile;
+  private final Opt<Boolean> tls;
+  private final Opt<Path> caFile;
 
   ServeCommand(Env env) {
     this.env = env;
@@ -129,8 +132,23 @@ final class ServeCommand implements Callable<Integer> {
                 .description(
                     "Also write the ready lines to FILE, all at once when every server listens;"
                         + " deleted when the servers stop."));
+    tls =
+        command.flag(
+            "Serve over HTTPS, with a certificate for localhost, 127.0.0.1 and ::1 from a private"
+                + " CA made at start-up.",
+            "--tls");
+    caFile =
+        command.option(
+            Path.class,
+            OptionSpec.builder("--ca-file")
+                .paramLabel("FILE")
+                .defaultValue("flags2-serve-ca.pem")
+                .description(
+                    "With --tls, where the CA certificate is written as PEM, for the client's"
+                        + " --cacert (default: ${DEFAULT-VALUE})."));
     command.exitStatus(
-        Declaration.exit(ExitStatus.ERRORS, "a port taken, or --ready-file not writable"),
+        Declaration.exit(
+            ExitStatus.ERRORS, "a port taken, or --ready-file or --ca-file not writable"),
         Declaration.exit(ExitStatus.USAGE, "usage error"),
         Declaration.exit(ExitStatus.INTERRUPTED, "stopped by Ctrl-C, as it runs until then"),
         Declaration.exit(ExitStatus.TERMINATED, "terminated (SIGTERM)"),
@@ -150,9 +168,20 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());
     }
+    ServerTls serverTls = null;
+    if (tls.get()) {
+      serverTls = ServerTls.create();
+      try {
+        serverTls.writeCa(caFile.get());
+      } catch (IOException e) {
+        env.err().println("*** Error: cannot write --ca-file '" + caFile.get() + "'.");
+        return ExitStatus.ERRORS.code;
+      }
+    }
     TestServers started;
     try {
-      started = TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR));
+      started =
+          TestServers.start(config, EnumSet.of(Site.LOCAL, Site.DELAY, Site.ERROR), serverTls);
     } catch (BindException e) {
       env.err().println("*** Error: " + e.getMessage() + "; choose others with --ports");
       return ExitStatus.ERRORS.code;
@@ -173,6 +202,9 @@ final class ServeCommand implements Callable<Integer> {
       }
       try (written) {
         ready.forEach(env.out()::println); // after the file: "ready" is said only once it is true
+        if (tls.get()) {
+          env.out().println("CA: " + caFile.get());
+        }
         env.out().flush();
         announce(config);
         new CountDownLatch(1).await();

@@ -1,6 +1,7 @@
 package flags2.serve;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import flags2.common.Site;
 import java.io.IOException;
 import java.net.BindException;
@@ -94,8 +95,11 @@ public final class TestServers implements AutoCloseable {
 
   private final Map<Site, HttpServer> servers = new EnumMap<>(Site.class);
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final boolean https;
 
-  private TestServers() {}
+  private TestServers(boolean https) {
+    this.https = https;
+  }
 
   /**
    * Starts one server per site in {@code sites}, on the configured port of each (0 for any free
@@ -107,15 +111,30 @@ public final class TestServers implements AutoCloseable {
    * @throws IOException when a server cannot start for another reason, likewise
    */
   public static TestServers start(Config config, Set<Site> sites) throws IOException {
+    return start(config, sites, null);
+  }
+
+  /**
+   * As {@link #start(Config, Set)}, over HTTPS with {@code tls}'s certificate; {@code tls} null
+   * means plain HTTP.
+   */
+  public static TestServers start(Config config, Set<Site> sites, ServerTls tls)
+      throws IOException {
     Content content =
         config.dir() == null ? new GeneratedContent() : new DirectoryContent(config.dir());
-    TestServers started = new TestServers();
+    TestServers started = new TestServers(tls != null);
     try {
       for (Site site : sites) {
         InetSocketAddress address = new InetSocketAddress(config.bind(), config.ports().get(site));
         HttpServer server;
         try {
-          server = HttpServer.create(address, 4096);
+          if (tls == null) {
+            server = HttpServer.create(address, 4096);
+          } else {
+            HttpsServer secure = HttpsServer.create(address, 4096);
+            secure.setHttpsConfigurator(tls.configurator());
+            server = secure;
+          }
         } catch (BindException e) {
           throw new BindException(
               "cannot listen on "
@@ -138,11 +157,13 @@ public final class TestServers implements AutoCloseable {
     return started;
   }
 
-  /** The base URL of a started server, e.g. {@code http://127.0.0.1:8001/flags}. */
+  /**
+   * The base URL of a started server, e.g. {@code http://127.0.0.1:8001/flags}, or {@code https}.
+   */
   public HttpUrl url(Site site) {
     InetSocketAddress address = servers.get(site).getAddress();
     return new HttpUrl.Builder()
-        .scheme("http")
+        .scheme(https ? "https" : "http")
         .host(address.getAddress().getHostAddress())
         .port(address.getPort())
         .addPathSegment("flags")
