@@ -46,6 +46,7 @@ final class DownloadCommand implements Callable<Integer> {
   private final Opt<Path> timeline;
   private final Opt<Boolean> countryNames;
   private final Opt<Boolean> debug;
+  private final TrustOptions trust;
 
   DownloadCommand(Env env) {
     this.env = env;
@@ -139,6 +140,7 @@ final class DownloadCommand implements Callable<Integer> {
             "Two requests per code (the book's flags3): image and metadata.json; save as"
                 + " {Country_Name}.gif.",
             "--country-names");
+    trust = new TrustOptions(command);
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     command.exitStatus(
         Declaration.exit(ExitStatus.OK, "every code OK or not found"),
@@ -231,6 +233,7 @@ final class DownloadCommand implements Callable<Integer> {
         .json(json.get())
         .timeline(timeline)
         .countryNames(countryNames.get())
+        .trust(trust.trust(env, spec))
         .build();
   }
 

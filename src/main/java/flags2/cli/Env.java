@@ -18,9 +18,20 @@ import okhttp3.HttpUrl;
  * @param sites the URLs of the labelled sites
  * @param nanoTime the clock for elapsed time
  * @param interrupt Ctrl-C
+ * @param environment the environment variables ({@code SSL_CERT_FILE}); none in tests unless set
  */
 public record Env(
-    Console console, Map<Site, HttpUrl> sites, LongSupplier nanoTime, Interrupt interrupt) {
+    Console console,
+    Map<Site, HttpUrl> sites,
+    LongSupplier nanoTime,
+    Interrupt interrupt,
+    Map<String, String> environment) {
+
+  /** No environment variables at all: what tests run with unless they set some. */
+  public Env(
+      Console console, Map<Site, HttpUrl> sites, LongSupplier nanoTime, Interrupt interrupt) {
+    this(console, sites, nanoTime, interrupt, Map.of());
+  }
 
   /**
    * The real process: System streams and the standard sites. The launcher tells whether stderr is a
@@ -34,7 +45,8 @@ public record Env(
         new Console(PipeWatch.stdout(interrupt, System.err), System.err, terminal, columns),
         Site.standard(),
         System::nanoTime,
-        interrupt);
+        interrupt,
+        System.getenv());
   }
 
   PrintStream out() {

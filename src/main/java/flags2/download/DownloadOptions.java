@@ -29,6 +29,7 @@ public final class DownloadOptions {
   private final boolean json;
   private final Path timeline;
   private final boolean countryNames;
+  private final Trust trust;
 
   private DownloadOptions(Builder b) {
     codes = List.copyOf(b.codes);
@@ -45,6 +46,7 @@ public final class DownloadOptions {
     json = b.json;
     timeline = b.timeline;
     countryNames = b.countryNames;
+    trust = b.trust;
   }
 
   public static Builder builder() {
@@ -115,6 +117,11 @@ public final class DownloadOptions {
     return countryNames;
   }
 
+  /** Whom https servers are trusted by: the JDK's CAs unless an option said otherwise. */
+  Trust trust() {
+    return trust;
+  }
+
   /** Collects settings; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
@@ -131,6 +138,7 @@ public final class DownloadOptions {
     private boolean json;
     private Path timeline;
     private boolean countryNames;
+    private Trust trust = Trust.jdk();
 
     private Builder() {}
 
@@ -196,6 +204,11 @@ public final class DownloadOptions {
     }
 
     /** A file whose extension and directory {@code TimelineFile.problem} accepted, or null. */
+    public Builder trust(Trust trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
     public Builder timeline(Path timeline) {
       this.timeline = timeline;
       return this;

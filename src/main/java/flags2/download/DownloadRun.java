@@ -92,6 +92,13 @@ public final class DownloadRun {
       return Outcome.of(ExitStatus.DESTINATION, new StatusCounter(), Duration.ZERO);
     }
     Site.Target target = options.target();
+    if (options.trust().isInsecure()) { // a warning, not a note: -q keeps it
+      console
+          .err()
+          .println(
+              "warning: --insecure: no certificate or host name is checked; anyone between"
+                  + " here and the server can read and change what is downloaded");
+    }
     PrintStream notes =
         options.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console.err();
     try (TestServers embedded =
@@ -100,7 +107,8 @@ public final class DownloadRun {
                 : null;
         Report report = report()) {
       int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, notes);
-      OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
+      OkHttpClient client =
+          HttpClients.create(concurrency, options.timeout(), target.url(), options.trust()::apply);
       Recorder recorder =
           options.timeline() == null && timelineSink == null ? Recorder.OFF : Recorder.on();
       HttpFetcher fetcher =

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Failures in the words a user expects, one line each: {@code HTTP error 418 - I'm a Teapot},
- * {@code Connection refused}, {@code Timeout after 10s}, rather than exception class names.
+ * {@code Connection refused}, {@code Timeout after 10s}, {@code certificate expired on 2020-02-01},
+ * rather than exception class names.
  */
 final class Failures {
   private Failures() {}
@@ -25,6 +26,10 @@ final class Failures {
 
   /** A failed call or body read; {@code timeout} is the per-request timeout, for its message. */
   static String describe(IOException e, Duration timeout) {
+    String tls = TlsFailures.describe(e);
+    if (tls != null) {
+      return tls;
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException
           && t.getMessage() != null

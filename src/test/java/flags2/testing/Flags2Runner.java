@@ -34,6 +34,7 @@ public final class Flags2Runner {
   private long elapsed = -1;
   private Interrupt interrupt = Interrupt.none();
   private boolean terminal;
+  private final Map<String, String> environment = new HashMap<>();
   private int columns = 80;
 
   /** Ctrl-C for the runs: fire it to interrupt one. */
@@ -69,6 +70,12 @@ public final class Flags2Runner {
     return () -> read.getAndSet(true) ? CLOCK_START + nanos : CLOCK_START;
   }
 
+  /** An environment variable for the runs; none is set unless a test sets it. */
+  public Flags2Runner environment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
   public Run run(String... args) {
     return run(List.of(args));
   }
@@ -84,7 +91,8 @@ public final class Flags2Runner {
             new Console(outStream, errStream, terminal, columns),
             Map.copyOf(sites),
             elapsed < 0 ? System::nanoTime : elapsingClock(elapsed),
-            interrupt);
+            interrupt,
+            Map.copyOf(environment));
     int status = Cli.run(new ArrayList<>(args).toArray(String[]::new), env);
     return new Run(
         status,
