@@ -59,13 +59,18 @@ class ServeCommandTest {
 
     /** The three ready lines, then the note on stderr, which comes after the ready file. */
     List<String> awaitReady() {
+      return awaitReady(3);
+    }
+
+    /** The first {@code lines} lines of stdout, then the note on stderr. */
+    List<String> awaitReady(int lines) {
       List<String> ready = new ArrayList<>();
       assertTimeoutPreemptively(
           Duration.ofSeconds(10),
           () -> {
             BufferedReader stdout =
                 new BufferedReader(new InputStreamReader(outPipe, StandardCharsets.UTF_8));
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < lines; i++) {
               ready.add(stdout.readLine());
             }
             new BufferedReader(new InputStreamReader(errPipe, StandardCharsets.UTF_8)).readLine();
@@ -97,6 +102,25 @@ class ServeCommandTest {
     assertTrue(run.outLines().contains("43 flags downloaded."), run.out());
     assertTrue(run.outLines().contains("35 not found."), run.out());
 
+    assertEquals(130, serving.stop());
+  }
+
+  @Test
+  void tlsServesHttpsAndWritesTheCaForCacert() throws Exception {
+    Path ca = dest.resolve("ca.pem");
+    Serving serving = new Serving("--ports", "0,0,0", "--tls", "--ca-file", ca.toString());
+    List<String> lines = serving.awaitReady(4);
+    assertTrue(
+        lines.get(0).matches("LOCAL ready: https://127\\.0\\.0\\.1:\\d+/flags"), lines.get(0));
+    assertEquals("CA: " + ca, lines.get(3));
+    assertTrue(Files.readString(ca).startsWith("-----BEGIN CERTIFICATE-----"));
+
+    String localUrl = lines.get(0).substring("LOCAL ready: ".length());
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run("-s", localUrl, "--cacert", ca.toString(), "-d", dest.toString(), "br", "cn");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.outLines().contains("2 flags downloaded."), run.out());
     assertEquals(130, serving.stop());
   }
 
