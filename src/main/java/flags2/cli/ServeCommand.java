@@ -41,8 +41,7 @@ final class ServeCommand implements Callable<Integer> {
   private final Opt<String> seed;
   private final Opt<Path> dir;
   private final Opt<Path> readyFile;
-  private final Opt<Boolean> tls;
-  private final Opt<Path> caFile;
+  private final ServeTlsOptions tls;
 
   ServeCommand(Env env) {
     this.env = env;
@@ -132,20 +131,7 @@ final class ServeCommand implements Callable<Integer> {
                 .description(
                     "Also write the ready lines to FILE, all at once when every server listens;"
                         + " deleted when the servers stop."));
-    tls =
-        command.flag(
-            "Serve over HTTPS, with a certificate for localhost, 127.0.0.1 and ::1 from a private"
-                + " CA made at start-up.",
-            "--tls");
-    caFile =
-        command.option(
-            Path.class,
-            OptionSpec.builder("--ca-file")
-                .paramLabel("FILE")
-                .defaultValue("flags2-serve-ca.pem")
-                .description(
-                    "With --tls, where the CA certificate is written as PEM, for the client's"
-                        + " --cacert (default: ${DEFAULT-VALUE})."));
+    tls = new ServeTlsOptions(command);
     command.exitStatus(
         Declaration.exit(
             ExitStatus.ERRORS, "a port taken, or --ready-file or --ca-file not writable"),
@@ -168,15 +154,12 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());
     }
-    ServerTls serverTls = null;
-    if (tls.get()) {
-      serverTls = ServerTls.create();
-      try {
-        serverTls.writeCa(caFile.get());
-      } catch (IOException e) {
-        env.err().println("*** Error: cannot write --ca-file '" + caFile.get() + "'.");
-        return ExitStatus.ERRORS.code;
-      }
+    ServerTls serverTls;
+    try {
+      serverTls = tls.start();
+    } catch (IOException e) {
+      env.err().println("*** Error: " + e.getMessage());
+      return ExitStatus.ERRORS.code;
     }
     TestServers started;
     try {
@@ -202,8 +185,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       try (written) {
         ready.forEach(env.out()::println); // after the file: "ready" is said only once it is true
-        if (tls.get()) {
-          env.out().println("CA: " + caFile.get());
+        if (tls.caLine() != null) {
+          env.out().println(tls.caLine());
         }
         env.out().flush();
         announce(config);

@@ -158,6 +158,18 @@ class ServeCommandTest {
   }
 
   @Test
+  void aCaFileThatCannotBeWrittenIsOneLineAndNoServerStarts() {
+    Path nowhere = dest.resolve("missing").resolve("ca.pem");
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run("serve", "--ports", "0,0,0", "--tls", "--ca-file", nowhere.toString());
+    assertEquals(1, run.status());
+    assertEquals(
+        "*** Error: cannot write --ca-file '" + nowhere + "': no such directory\n", run.err());
+    assertEquals("", run.out(), "no server was ever said to be ready");
+  }
+
+  @Test
   void retriesGetThroughAnErrorServerAnswering503WithRandomSeed() throws Exception {
     TestServers.Config config =
         TestServers.Config.defaults()
