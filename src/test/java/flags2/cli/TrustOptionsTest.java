@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockWebServer;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,35 @@ class TrustOptionsTest {
         List.of("*** Error for BR: " + UNTRUSTED, "*** Error for CN: " + UNTRUSTED),
         errors.stream().sorted().toList(),
         run.screen());
+  }
+
+  @Test
+  void anIssuerNameChosenByTheServerIsPrintedSanitized() throws IOException {
+    HeldCertificate hostileCa =
+        new HeldCertificate.Builder()
+            .certificateAuthority(0)
+            .commonName("Evil\u001b[2J\nCA")
+            .build();
+    HeldCertificate leaf =
+        new HeldCertificate.Builder()
+            .signedBy(hostileCa)
+            .addSubjectAlternativeName("localhost")
+            .build();
+    try (MockWebServer hostile = new MockWebServer()) {
+      hostile.useHttps(
+          new HandshakeCertificates.Builder()
+              .heldCertificate(leaf, hostileCa.certificate())
+              .build()
+              .sslSocketFactory());
+      hostile.start();
+      String url = "https://localhost:" + hostile.getPort() + "/flags";
+      Flags2Runner.Run run = new Flags2Runner().run("-s", url, "-d", dest.toString(), "-v", "br");
+      assertEquals(1, run.status());
+      assertFalse(run.screen().contains("\u001b"), run.screen());
+      assertTrue(
+          run.screen().contains("*** Error for BR: certificate not trusted (unknown issuer"));
+      assertEquals(1, run.screen().lines().filter(l -> l.startsWith("***")).count(), run.screen());
+    }
   }
 
   @Test
