@@ -12,15 +12,26 @@ import okhttp3.HttpUrl;
 
 /**
  * What the commands take from their surroundings, injected so tests can capture output, move the
- * sites, fake the clock and fire Ctrl-C.
+ * sites, fake the clock, fire Ctrl-C and set environment variables.
  *
  * @param console stdout, stderr and whether stderr is a terminal
  * @param sites the URLs of the labelled sites
  * @param nanoTime the clock for elapsed time
  * @param interrupt Ctrl-C
+ * @param variables the environment variables ({@code http_proxy}...); read only through here
  */
 public record Env(
-    Console console, Map<Site, HttpUrl> sites, LongSupplier nanoTime, Interrupt interrupt) {
+    Console console,
+    Map<Site, HttpUrl> sites,
+    LongSupplier nanoTime,
+    Interrupt interrupt,
+    Map<String, String> variables) {
+
+  /** With no environment variables at all: what a test wants unless it sets some. */
+  public Env(
+      Console console, Map<Site, HttpUrl> sites, LongSupplier nanoTime, Interrupt interrupt) {
+    this(console, sites, nanoTime, interrupt, Map.of());
+  }
 
   /**
    * The real process: System streams and the standard sites. The launcher tells whether stderr is a
@@ -34,7 +45,8 @@ public record Env(
         new Console(PipeWatch.stdout(interrupt, System.err), System.err, terminal, columns),
         Site.standard(),
         System::nanoTime,
-        interrupt);
+        interrupt,
+        System.getenv());
   }
 
   PrintStream out() {

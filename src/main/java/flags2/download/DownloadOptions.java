@@ -29,6 +29,7 @@ public final class DownloadOptions {
   private final boolean json;
   private final Path timeline;
   private final boolean countryNames;
+  private final Proxies proxies;
 
   private DownloadOptions(Builder b) {
     codes = List.copyOf(b.codes);
@@ -45,6 +46,7 @@ public final class DownloadOptions {
     json = b.json;
     timeline = b.timeline;
     countryNames = b.countryNames;
+    proxies = b.proxies;
   }
 
   public static Builder builder() {
@@ -115,6 +117,11 @@ public final class DownloadOptions {
     return countryNames;
   }
 
+  /** The proxies, from {@code --proxy}, {@code --noproxy} and the environment. */
+  Proxies proxies() {
+    return proxies;
+  }
+
   /** Collects settings; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
@@ -131,8 +138,14 @@ public final class DownloadOptions {
     private boolean json;
     private Path timeline;
     private boolean countryNames;
+    private Proxies proxies = Proxies.NONE;
 
     private Builder() {}
+
+    public Builder proxies(Proxies proxies) {
+      this.proxies = Objects.requireNonNull(proxies, "proxies");
+      return this;
+    }
 
     public Builder codes(List<String> codes) {
       this.codes = codes;

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,17 @@ public final class DownloadRun {
                 : null;
         Report report = report()) {
       int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, notes);
-      OkHttpClient client = HttpClients.create(concurrency, options.timeout(), target.url());
+      OkHttpClient client =
+          HttpClients.create(
+              concurrency,
+              options.timeout(),
+              target.url(),
+              UnaryOperator.identity(),
+              options.proxies());
+      String viaProxy = options.proxies().note(target.url());
+      if (viaProxy != null && options.verbose()) {
+        notes.println(viaProxy);
+      }
       Recorder recorder =
           options.timeline() == null && timelineSink == null ? Recorder.OFF : Recorder.on();
       HttpFetcher fetcher =

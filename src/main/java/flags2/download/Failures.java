@@ -26,6 +26,9 @@ final class Failures {
   /** A failed call or body read; {@code timeout} is the per-request timeout, for its message. */
   static String describe(IOException e, Duration timeout) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProxyException) {
+        return t.getMessage();
+      }
       if (t instanceof ConnectException
           && t.getMessage() != null
           && t.getMessage().contains("refused")) {

@@ -30,6 +30,7 @@ public final class Flags2Runner {
   }
 
   private final Map<Site, HttpUrl> sites = new HashMap<>(Site.standard());
+  private final Map<String, String> variables = new HashMap<>();
   private static final long CLOCK_START = 987_654_321_000_000L;
   private long elapsed = -1;
   private Interrupt interrupt = Interrupt.none();
@@ -45,6 +46,15 @@ public final class Flags2Runner {
   /** Points a label at another URL: tests never rely on the standard ports being free. */
   public Flags2Runner site(Site site, HttpUrl url) {
     sites.put(site, url);
+    return this;
+  }
+
+  /**
+   * Sets an environment variable for the runs ({@code http_proxy}); none is set otherwise, whatever
+   * the environment the tests run in.
+   */
+  public Flags2Runner env(String name, String value) {
+    variables.put(name, value);
     return this;
   }
 
@@ -84,7 +94,8 @@ public final class Flags2Runner {
             new Console(outStream, errStream, terminal, columns),
             Map.copyOf(sites),
             elapsed < 0 ? System::nanoTime : elapsingClock(elapsed),
-            interrupt);
+            interrupt,
+            Map.copyOf(variables));
     int status = Cli.run(new ArrayList<>(args).toArray(String[]::new), env);
     return new Run(
         status,
