@@ -111,6 +111,8 @@ public final class DownloadRun {
       String viaProxy = options.proxies().note(target.url());
       if (viaProxy != null && options.verbose()) {
         notes.println(viaProxy);
+      } else if (viaProxy != null) {
+        log.debug(viaProxy); // --debug
       }
       Recorder recorder =
           options.timeline() == null && timelineSink == null ? Recorder.OFF : Recorder.on();

@@ -124,7 +124,7 @@ final class HttpClients {
             builder
                 .proxySelector(proxies.selector())
                 .proxyAuthenticator(proxies.authenticator())
-                .addInterceptor(proxies.failures());
+                .addInterceptor(ProxyException.failures(proxies));
           } else {
             builder.proxy(loopback ? Proxy.NO_PROXY : null);
           }

@@ -1,20 +1,17 @@
 package flags2.download;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Authenticator;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.Route;
@@ -203,57 +200,5 @@ public record Proxies(
   private static boolean matches(HttpUrl proxy, InetSocketAddress address) {
     return proxy.host().equalsIgnoreCase(address.getHostString())
         && proxy.port() == address.getPort();
-  }
-
-  /**
-   * Words a failure at the proxy so that it names the proxy: refused, unknown host, 407. An
-   * application interceptor, so it sees what the caller will see.
-   */
-  Interceptor failures() {
-    return chain -> {
-      HttpUrl proxy = forTarget(chain.request().url());
-      if (proxy == null) {
-        return chain.proceed(chain.request());
-      }
-      Response response;
-      try {
-        response = chain.proceed(chain.request());
-      } catch (ProxyException e) {
-        throw e;
-      } catch (IOException e) {
-        throw reworded(e, proxy);
-      }
-      if (response.code() == 407) {
-        response.close();
-        throw new ProxyException(authenticationFailed(proxy), null);
-      }
-      return response;
-    };
-  }
-
-  private static IOException reworded(IOException e, HttpUrl proxy) {
-    String name = "proxy " + hostPort(proxy);
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = t.getMessage() == null ? "" : t.getMessage();
-      if (t instanceof ConnectException && message.contains("refused")) {
-        return new ProxyException(name + " refused the connection", e);
-      }
-      if (t instanceof UnknownHostException) { // through a proxy, only the proxy is looked up
-        return new ProxyException(name + ": unknown host " + proxy.host(), e);
-      }
-      if (message.startsWith("Failed to authenticate with proxy")) { // CONNECT answered 407
-        return new ProxyException(authenticationFailed(proxy), e);
-      }
-    }
-    return e;
-  }
-
-  private static String authenticationFailed(HttpUrl proxy) {
-    boolean credentials = !proxy.username().isEmpty() || !proxy.password().isEmpty();
-    return "proxy "
-        + hostPort(proxy)
-        + (credentials
-            ? " rejected the user name and password"
-            : " requires a user name and password");
   }
 }
