@@ -98,6 +98,28 @@ final class Declaration {
             .description("Per-request timeout, 0.001 to 3600 (default: ${DEFAULT-VALUE})."));
   }
 
+  /** {@code -x/--proxy URL} and {@code --noproxy LIST}, read with {@link Validate#proxies}. */
+  ProxyOptions proxy() {
+    return new ProxyOptions(
+        option(
+            String.class,
+            OptionSpec.builder("-x", "--proxy")
+                .paramLabel("URL")
+                .description(
+                    "Proxy (http://[user:pass@]host[:port]), over http_proxy, https_proxy and"
+                        + " all_proxy.")),
+        option(
+            String.class,
+            OptionSpec.builder("--noproxy")
+                .paramLabel("LIST")
+                .description(
+                    "Hosts, domains, IPs or CIDR ranges reached directly, comma-separated; * for"
+                        + " all (over no_proxy). Loopback never goes through a proxy.")));
+  }
+
+  /** The proxy options of a command. */
+  record ProxyOptions(Opt<String> proxy, Opt<String> noProxy) {}
+
   /** One exit status of a command and what it means there. */
   record Exit(ExitStatus status, String meaning) {}
 

@@ -45,6 +45,7 @@ final class DownloadCommand implements Callable<Integer> {
   private final Opt<Boolean> json;
   private final Opt<Path> timeline;
   private final Opt<Boolean> countryNames;
+  private final Declaration.ProxyOptions proxy;
   private final Opt<Boolean> debug;
   private final TrustOptions trust;
 
@@ -140,6 +141,7 @@ final class DownloadCommand implements Callable<Integer> {
             "Two requests per code (the book's flags3): image and metadata.json; save as"
                 + " {Country_Name}.gif.",
             "--country-names");
+    proxy = command.proxy();
     trust = new TrustOptions(command);
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     command.exitStatus(
@@ -233,6 +235,7 @@ final class DownloadCommand implements Callable<Integer> {
         .json(json.get())
         .timeline(timeline)
         .countryNames(countryNames.get())
+        .proxies(Validate.proxies(spec, env, proxy))
         .trust(trust.trust(env, spec))
         .build();
   }

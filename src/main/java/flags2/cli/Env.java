@@ -12,7 +12,7 @@ import okhttp3.HttpUrl;
 
 /**
  * What the commands take from their surroundings, injected so tests can capture output, move the
- * sites, fake the clock and fire Ctrl-C.
+ * sites, fake the clock, fire Ctrl-C and set environment variables.
  *
  * @param console stdout, stderr and whether stderr is a terminal
  * @param sites the URLs of the labelled sites

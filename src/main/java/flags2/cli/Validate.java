@@ -1,5 +1,6 @@
 package flags2.cli;
 
+import flags2.download.Proxies;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,18 @@ final class Validate {
       throw usage(spec, "--timeout must be 0.001 to 3600 seconds.");
     }
     return Duration.ofMillis(Math.round(seconds * 1000));
+  }
+
+  /**
+   * The proxies the options and the environment set; a usage error for a malformed proxy URL,
+   * naming the option or variable it came from.
+   */
+  static Proxies proxies(CommandSpec spec, Env env, Declaration.ProxyOptions options) {
+    try {
+      return Proxies.of(env.environment(), options.proxy().get(), options.noProxy().get());
+    } catch (IllegalArgumentException e) {
+      throw usage(spec, e.getMessage());
+    }
   }
 
   /** The CC arguments given, or an empty list. */

@@ -30,6 +30,7 @@ public final class DownloadOptions {
   private final Path timeline;
   private final boolean countryNames;
   private final Trust trust;
+  private final Proxies proxies;
 
   private DownloadOptions(Builder b) {
     codes = List.copyOf(b.codes);
@@ -47,6 +48,7 @@ public final class DownloadOptions {
     timeline = b.timeline;
     countryNames = b.countryNames;
     trust = b.trust;
+    proxies = b.proxies;
   }
 
   public static Builder builder() {
@@ -122,6 +124,11 @@ public final class DownloadOptions {
     return trust;
   }
 
+  /** The proxies, from {@code --proxy}, {@code --noproxy} and the environment. */
+  Proxies proxies() {
+    return proxies;
+  }
+
   /** Collects settings; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
@@ -139,8 +146,14 @@ public final class DownloadOptions {
     private Path timeline;
     private boolean countryNames;
     private Trust trust = Trust.jdk();
+    private Proxies proxies = Proxies.NONE;
 
     private Builder() {}
+
+    public Builder proxies(Proxies proxies) {
+      this.proxies = Objects.requireNonNull(proxies, "proxies");
+      return this;
+    }
 
     public Builder codes(List<String> codes) {
       this.codes = codes;

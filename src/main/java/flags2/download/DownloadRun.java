@@ -108,7 +108,18 @@ public final class DownloadRun {
         Report report = report()) {
       int concurrency = OpenFileLimit.apply(options.concurrency(), embedded != null, notes);
       OkHttpClient client =
-          HttpClients.create(concurrency, options.timeout(), target.url(), options.trust()::apply);
+          HttpClients.create(
+              concurrency,
+              options.timeout(),
+              target.url(),
+              options.trust()::apply,
+              options.proxies());
+      String viaProxy = options.proxies().note(target.url());
+      if (viaProxy != null && options.verbose()) {
+        notes.println(viaProxy);
+      } else if (viaProxy != null) {
+        log.debug(viaProxy); // --debug
+      }
       Recorder recorder =
           options.timeline() == null && timelineSink == null ? Recorder.OFF : Recorder.on();
       HttpFetcher fetcher =

@@ -31,6 +31,9 @@ final class Failures {
       return tls;
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProxyException) {
+        return t.getMessage();
+      }
       if (t instanceof ConnectException
           && t.getMessage() != null
           && t.getMessage().contains("refused")) {

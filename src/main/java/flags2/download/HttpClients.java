@@ -80,6 +80,19 @@ final class HttpClients {
    */
   static OkHttpClient create(
       int concurrency, Duration timeout, HttpUrl base, UnaryOperator<OkHttpClient.Builder> tls) {
+    return create(concurrency, timeout, base, tls, Proxies.NONE);
+  }
+
+  /**
+   * As {@link #create(int, Duration, HttpUrl, UnaryOperator)}, through {@code proxies}: with none
+   * set, the JDK's own proxy settings apply as before; with some, they decide every connection.
+   */
+  static OkHttpClient create(
+      int concurrency,
+      Duration timeout,
+      HttpUrl base,
+      UnaryOperator<OkHttpClient.Builder> tls,
+      Proxies proxies) {
     Dispatcher dispatcher = new Dispatcher(Executors.newVirtualThreadPerTaskExecutor());
     dispatcher.setMaxRequests(concurrency);
     dispatcher.setMaxRequestsPerHost(concurrency);
@@ -101,13 +114,20 @@ final class HttpClients {
                   .writeTimeout(timeout)
                   .callTimeout(timeout)
                   .fastFallback(!loopback)
-                  .proxy(loopback ? Proxy.NO_PROXY : null)
                   .socketFactory(ResendGuard.sockets())
                   .addInterceptor(RequestTimes.STAMP)
                   .addInterceptor(resendGuard.beforeSending())
                   .addNetworkInterceptor(resendGuard)
                   .addNetworkInterceptor(new ResponseGuard())
                   .addNetworkInterceptor(REDIRECT_LIMIT);
+          if (proxies.any()) {
+            builder
+                .proxySelector(proxies.selector())
+                .proxyAuthenticator(proxies.authenticator())
+                .addInterceptor(ProxyException.failures(proxies));
+          } else {
+            builder.proxy(loopback ? Proxy.NO_PROXY : null);
+          }
           if (!base.username().isEmpty() || !base.password().isEmpty()) {
             builder.addNetworkInterceptor(new BasicAuth(base));
           }

@@ -49,6 +49,15 @@ public final class Flags2Runner {
     return this;
   }
 
+  /**
+   * Sets an environment variable for the runs ({@code http_proxy}); none is set otherwise, whatever
+   * the environment the tests run in.
+   */
+  public Flags2Runner env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
   /** Runs as if stderr were a terminal {@code columns} wide: the progress bar is drawn. */
   public Flags2Runner terminal(int columns) {
     this.terminal = true;
