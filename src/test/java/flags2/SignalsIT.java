@@ -94,9 +94,11 @@ class SignalsIT {
   }
 
   @ParameterizedTest(name = "{0} then {1}")
-  @CsvSource({"INT, INT, 130", "TERM, TERM, 143", "INT, TERM, 143"})
+  // Two different signals sent back to back may be handled in either order: the JVM runs each
+  // signal's handler on a thread of its own. Either way the process ends with a signal's status.
+  @CsvSource({"INT, INT, 130", "TERM, TERM, 143", "INT, TERM, 130|143"})
   void aSecondSignalHaltsAtOnceAndStillLeavesNoPartialFile(
-      String firstSignal, String second, int status) throws Exception {
+      String firstSignal, String second, String status) throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       StallingDispatcher stalling = new StallingDispatcher(0);
       server.setDispatcher(stalling);
@@ -119,7 +121,9 @@ class SignalsIT {
           .waitFor();
 
       assertTrue(process.waitFor(5, TimeUnit.SECONDS), "still running after two signals");
-      assertEquals(status, process.exitValue());
+      assertTrue(
+          List.of(status.split("\\|")).contains(String.valueOf(process.exitValue())),
+          "exit " + process.exitValue() + ", expected " + status);
       try (var files = Files.list(dest)) {
         assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList());
       }
