@@ -53,56 +53,6 @@ public final class Bench {
     }
   }
 
-  /** One strategy at one level: each measured run's outcome, in order. */
-  record Cell(StrategyKind strategy, int level, int concurrency, List<DownloadRun.Outcome> runs) {
-    Duration median() {
-      List<Duration> sorted = runs.stream().map(DownloadRun.Outcome::elapsed).sorted().toList();
-      int n = sorted.size();
-      return n % 2 == 1
-          ? sorted.get(n / 2)
-          : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
-    }
-
-    Duration min() {
-      return runs.stream()
-          .map(DownloadRun.Outcome::elapsed)
-          .min(Comparator.naturalOrder())
-          .orElseThrow();
-    }
-
-    Duration max() {
-      return runs.stream()
-          .map(DownloadRun.Outcome::elapsed)
-          .max(Comparator.naturalOrder())
-          .orElseThrow();
-    }
-
-    /** The last run's outcome: the counts every run should agree on against a seeded server. */
-    DownloadRun.Outcome last() {
-      return runs.getLast();
-    }
-
-    boolean anyErrors() {
-      return runs.stream().anyMatch(run -> run.errors() > 0);
-    }
-  }
-
-  /**
-   * What a bench measured: the cells with at least one measured run, and how many of the planned
-   * measured runs (a cell in one round each) finished; fewer when a signal stopped the bench.
-   */
-  record Measured(List<Cell> cells, int finished, int planned, List<Timeline> timelines) {
-    /** Every run of every cell finished; no timeline. */
-    static Measured complete(List<Cell> cells) {
-      int runs = cells.stream().mapToInt(cell -> cell.runs().size()).sum();
-      return new Measured(cells, runs, runs, List.of());
-    }
-
-    boolean partial() {
-      return finished < planned;
-    }
-  }
-
   private final Config config;
   private final PrintStream progress;
   private final LongSupplier nanoTime;

@@ -62,11 +62,11 @@ final class BenchChart {
     }
   }
 
-  private final List<Bench.Cell> cells;
+  private final List<Cell> cells;
   private final Optional<Ideal> ideal;
 
   /** {@code ideal}: the server's fixed delay, when the bench knows it. */
-  BenchChart(List<Bench.Cell> cells, Optional<Ideal> ideal) {
+  BenchChart(List<Cell> cells, Optional<Ideal> ideal) {
     this.cells = cells;
     this.ideal = ideal;
   }
@@ -108,11 +108,11 @@ final class BenchChart {
             .xAxisTitle("concurrency (max-req)")
             .yAxisTitle("elapsed (s)")
             .build();
-    List<Integer> levels = cells.stream().map(Bench.Cell::level).distinct().sorted().toList();
+    List<Integer> levels = cells.stream().map(Cell::level).distinct().sorted().toList();
     style(chart.getStyler(), levels);
     chart.addAnnotation(new LevelTicks(levels));
     ideal.ifPresent(ideal -> addIdeal(chart, ideal, levels));
-    List<StrategyKind> strategies = cells.stream().map(Bench.Cell::strategy).distinct().toList();
+    List<StrategyKind> strategies = cells.stream().map(Cell::strategy).distinct().toList();
     for (int i = 0; i < strategies.size(); i++) {
       double dodge = Math.pow(DODGE, i - (strategies.size() - 1) / 2.0);
       addStrategy(chart, strategies.get(i), levels, dodge);
@@ -154,7 +154,7 @@ final class BenchChart {
   private int usedAt(int level) {
     return cells.stream()
         .filter(cell -> cell.level() == level)
-        .mapToInt(Bench.Cell::concurrency)
+        .mapToInt(Cell::concurrency)
         .max()
         .orElse(1);
   }
@@ -165,13 +165,13 @@ final class BenchChart {
    */
   private void addStrategy(
       XYChart chart, StrategyKind strategy, List<Integer> levels, double dodge) {
-    List<Bench.Cell> line = cells.stream().filter(cell -> cell.strategy() == strategy).toList();
+    List<Cell> line = cells.stream().filter(cell -> cell.strategy() == strategy).toList();
     boolean flat =
         switch (strategy) {
           case SEQUENTIAL -> true;
           case THREADPOOL, ASYNC, VIRTUAL -> false;
         };
-    List<Integer> at = flat ? levels : line.stream().map(Bench.Cell::level).toList();
+    List<Integer> at = flat ? levels : line.stream().map(Cell::level).toList();
     double[] ys =
         flat
             ? at.stream().mapToDouble(level -> seconds(line.getFirst().median())).toArray()
@@ -196,9 +196,9 @@ final class BenchChart {
    * A vertical line from min to max at each cell's level with a short cap at each end, as one
    * series: {x, y} points, NaN where a stroke ends.
    */
-  private static double[][] whiskers(List<Bench.Cell> line, double dodge) {
+  private static double[][] whiskers(List<Cell> line, double dodge) {
     List<double[]> points = new ArrayList<>();
-    for (Bench.Cell cell : line) {
+    for (Cell cell : line) {
       double x = cell.level() * dodge;
       double min = seconds(cell.min());
       double max = seconds(cell.max());

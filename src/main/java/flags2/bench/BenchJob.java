@@ -54,7 +54,7 @@ public final class BenchJob {
       } else {
         origin = "given with --server";
       }
-      Bench.Measured measured = new Bench(config, console.err(), nanoTime, interrupt).run();
+      Measured measured = new Bench(config, console.err(), nanoTime, interrupt).run();
       if (measured.finished() == 0) {
         return nothingFinished();
       }
@@ -67,7 +67,7 @@ public final class BenchJob {
       if (measured.partial()) {
         return interrupt.status();
       }
-      return measured.cells().stream().anyMatch(Bench.Cell::anyErrors)
+      return measured.cells().stream().anyMatch(Cell::anyErrors)
           ? ExitStatus.ERRORS
           : ExitStatus.OK;
     } catch (InterruptedException e) {
@@ -105,7 +105,7 @@ public final class BenchJob {
   }
 
   /** The lines above the table that say what was measured, where and how. */
-  private static List<String> about(Bench.Config config, String origin, Bench.Measured measured) {
+  private static List<String> about(Bench.Config config, String origin, Measured measured) {
     List<String> codes = config.codes();
     int runs = config.runs();
     List<String> lines = new ArrayList<>();

@@ -32,7 +32,7 @@ final class BenchReport {
           "errors",
           "speed-up");
 
-  private final List<Bench.Cell> cells;
+  private final List<Cell> cells;
   private final List<String> about;
   private final Optional<String> partial;
   private final BenchChart chart;
@@ -43,16 +43,13 @@ final class BenchReport {
    * {@code about}: the lines that say what was measured and how, printed above the table; {@code
    * ideal}: the line the chart compares with, when the server's delay is known.
    */
-  BenchReport(Bench.Measured measured, List<String> about, Optional<BenchChart.Ideal> ideal) {
+  BenchReport(Measured measured, List<String> about, Optional<BenchChart.Ideal> ideal) {
     this(measured, about, ideal, 0);
   }
 
   /** As above, with the timelines' {@code --max-req}, for their heading. */
   BenchReport(
-      Bench.Measured measured,
-      List<String> about,
-      Optional<BenchChart.Ideal> ideal,
-      int timelineLevel) {
+      Measured measured, List<String> about, Optional<BenchChart.Ideal> ideal, int timelineLevel) {
     this.cells = measured.cells();
     this.about = about;
     this.partial =
@@ -75,7 +72,7 @@ final class BenchReport {
     partial.ifPresent(out::println);
     out.println();
     out.printf("%-10s %7s %4s %8s %8s %8s %4s %9s %6s %8s%n", HEADINGS.toArray());
-    for (Bench.Cell cell : cells) {
+    for (Cell cell : cells) {
       out.printf("%-10s %7d %4d %8s %8s %8s %4d %9d %6d %8s%n", row(cell).toArray());
     }
   }
@@ -107,7 +104,7 @@ final class BenchReport {
       page.append("<th>").append(heading).append("</th>");
     }
     page.append("</tr>\n");
-    for (Bench.Cell cell : cells) {
+    for (Cell cell : cells) {
       page.append("<tr>");
       for (Object value : row(cell)) {
         page.append("<td>").append(escape(value.toString())).append("</td>");
@@ -131,7 +128,7 @@ final class BenchReport {
   }
 
   /** A cell's row, in the order of {@link #HEADINGS}; the counts are its last run's. */
-  private List<Object> row(Bench.Cell cell) {
+  private List<Object> row(Cell cell) {
     DownloadRun.Outcome last = cell.last();
     return List.of(
         cell.strategy().cliName(),
@@ -146,8 +143,8 @@ final class BenchReport {
         speedUp(cell));
   }
 
-  private String speedUp(Bench.Cell cell) {
-    Optional<Bench.Cell> sequential =
+  private String speedUp(Cell cell) {
+    Optional<Cell> sequential =
         cells.stream().filter(c -> c.strategy() == StrategyKind.SEQUENTIAL).findFirst();
     return sequential
         .map(

@@ -223,25 +223,20 @@ final class SvgChart {
   }
 
   private void text(double x, double y, String cls, String text) {
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<text class=\"%s\" x=\"%.2f\" y=\"%.2f\">%s</text>\n",
-            cls,
-            x,
-            y,
-            Xml.escape(text)));
+    text(x, y, cls, text, 0);
   }
 
+  /** A text of class {@code cls}; a {@code size} of 0 leaves the font size to the style sheet. */
   private void text(double x, double y, String cls, String text, double size) {
+    String fontSize = size > 0 ? String.format(Locale.ROOT, " font-size=\"%.1f\"", size) : "";
     svg.append(
         String.format(
             Locale.ROOT,
-            "<text class=\"%s\" x=\"%.2f\" y=\"%.2f\" font-size=\"%.1f\">%s</text>\n",
+            "<text class=\"%s\" x=\"%.2f\" y=\"%.2f\"%s>%s</text>\n",
             cls,
             x,
             y,
-            size,
+            fontSize,
             Xml.escape(text)));
   }
 

@@ -183,13 +183,13 @@ class BenchTest {
 
   @Test
   void tableGivesMedianMinMaxAndSpeedUpOverSequential() {
-    List<Bench.Cell> cells =
+    List<Cell> cells =
         List.of(
             cell(StrategyKind.SEQUENTIAL, 1, 1, 1.2, 0.8, 1.0),
             cell(StrategyKind.THREADPOOL, 1, 1, 1.0, 1.1, 0.9, 1.3),
             cell(StrategyKind.THREADPOOL, 10, 10, 0.1));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new BenchReport(Bench.Measured.complete(cells), List.of("about"), Optional.empty())
+    new BenchReport(Measured.complete(cells), List.of("about"), Optional.empty())
         .printTable(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     List<String[]> rows = tableRows(bytes.toString(StandardCharsets.UTF_8));
@@ -212,7 +212,7 @@ class BenchTest {
 
   @Test
   void chartHasOneLogScaleLinePerStrategyWithSequentialFlat() {
-    List<Bench.Cell> cells =
+    List<Cell> cells =
         List.of(
             cell(StrategyKind.SEQUENTIAL, 1, 1, 4.0),
             cell(StrategyKind.ASYNC, 1, 1, 4.1),
@@ -242,7 +242,7 @@ class BenchTest {
   void pageEscapesWhatItQuotes() throws Exception {
     String page =
         new BenchReport(
-                Bench.Measured.complete(List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5))),
+                Measured.complete(List.of(cell(StrategyKind.VIRTUAL, 1, 1, 0.5))),
                 List.of("from http://h/?a=<b>&c=\"d\""),
                 Optional.empty())
             .html("t");
@@ -252,7 +252,7 @@ class BenchTest {
 
   @Test
   void chartDrawsTheIdealCeilingOfNOverMTimesTheDelayAtEachLevel() {
-    List<Bench.Cell> cells =
+    List<Cell> cells =
         List.of(
             cell(StrategyKind.SEQUENTIAL, 1, 1, 39.2),
             cell(StrategyKind.THREADPOOL, 1, 1, 39.1),
@@ -282,7 +282,7 @@ class BenchTest {
    */
   @Test
   void xAxisTicksAreAtTheMeasuredLevelsOnly() {
-    List<Bench.Cell> cells =
+    List<Cell> cells =
         List.of(
             cell(StrategyKind.VIRTUAL, 3, 3, 3.0),
             cell(StrategyKind.VIRTUAL, 15, 15, 0.6),
@@ -324,7 +324,7 @@ class BenchTest {
 
   @Test
   void eachPointHasMinToMaxWhiskersInItsStrategysColour() {
-    List<Bench.Cell> cells =
+    List<Cell> cells =
         List.of(
             cell(StrategyKind.THREADPOOL, 1, 1, 1.0, 1.1, 0.9, 1.3),
             cell(StrategyKind.THREADPOOL, 10, 10, 0.1, 0.12, 0.08));
@@ -564,7 +564,7 @@ class BenchTest {
     assertTrue(Double.parseDouble(row[3].replace("s", "")) >= 0.5, "one round of 0.5 s delays");
   }
 
-  private static Bench.Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
+  private static Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
     List<DownloadRun.Outcome> runs =
         Arrays.stream(seconds)
             .mapToObj(
@@ -572,7 +572,7 @@ class BenchTest {
                     new DownloadRun.Outcome(
                         ExitStatus.OK, 43, 35, 0, Duration.ofNanos(Math.round(s * 1e9))))
             .toList();
-    return new Bench.Cell(strategy, level, used, runs);
+    return new Cell(strategy, level, used, runs);
   }
 
   /** The table's rows: the lines after the heading that starts with "strategy", split on spaces. */
