@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,10 +21,12 @@ final class FlagHandler implements HttpHandler {
 
   private final Content content;
   private final Behaviour behaviour;
+  private final Pause pause;
 
-  FlagHandler(Content content, Behaviour behaviour) {
+  FlagHandler(Content content, Behaviour behaviour, Pause pause) {
     this.content = content;
     this.behaviour = behaviour;
+    this.pause = pause;
   }
 
   private record Reply(int status, byte[] body, String contentType) {
@@ -44,7 +45,7 @@ final class FlagHandler implements HttpHandler {
           decision.error()
               ? Reply.text(behaviour.errorStatus(), errorText(behaviour.errorStatus()))
               : reply(exchange.getRequestMethod(), rawPath);
-      if (!waitUntil(arrival, decision.delay())) {
+      if (!pause.until(arrival, decision.delay())) {
         return; // the server is stopping
       }
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());
@@ -82,20 +83,5 @@ final class FlagHandler implements HttpHandler {
   /** The body of an error reply: the book's teapot, or the status code. */
   private static String errorText(int status) {
     return status == 418 ? "I'm a Teapot\n" : "Error " + status + "\n";
-  }
-
-  /** Sleeps until {@code delay} after arrival; false when interrupted. */
-  private static boolean waitUntil(long arrival, Duration delay) {
-    long remaining = arrival + delay.toNanos() - System.nanoTime();
-    if (remaining <= 0) {
-      return true;
-    }
-    try {
-      Thread.sleep(Duration.ofNanos(remaining));
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

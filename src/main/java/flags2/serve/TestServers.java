@@ -120,6 +120,12 @@ public final class TestServers implements AutoCloseable {
    */
   public static TestServers start(Config config, Set<Site> sites, ServerTls tls)
       throws IOException {
+    return start(config, sites, tls, Pause.SLEEP);
+  }
+
+  /** As {@link #start(Config, Set, ServerTls)}, waiting out delays with {@code pause}. */
+  static TestServers start(Config config, Set<Site> sites, ServerTls tls, Pause pause)
+      throws IOException {
     Content content =
         config.dir() == null ? new GeneratedContent() : new DirectoryContent(config.dir());
     TestServers started = new TestServers(tls != null);
@@ -146,7 +152,7 @@ public final class TestServers implements AutoCloseable {
                   + "): address already in use");
         }
         server.setExecutor(started.executor);
-        server.createContext("/", new FlagHandler(content, config.behaviour(site)));
+        server.createContext("/", new FlagHandler(content, config.behaviour(site), pause));
         server.start();
         started.servers.put(site, server);
       }
