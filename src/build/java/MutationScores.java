@@ -25,9 +25,13 @@ import org.xml.sax.SAXException;
  * is one: the check that the tests' verdicts do not depend on timing.
  */
 public final class MutationScores {
-  /** Goal per package, in percent; a package not named here must reach {@link #OTHER_GOAL}. */
+  /**
+   * Goal per package, in percent (issue 18 sets 90 for download, strategy and report; common is
+   * held to them too); every other package (cli, bench, serve, timeline, boot) must reach {@link
+   * #OTHER_GOAL}.
+   */
   private static final Map<String, Integer> GOALS =
-      Map.of("download", 90, "strategy", 90, "report", 90, "cli", 80, "bench", 80, "serve", 80);
+      Map.of("download", 90, "strategy", 90, "report", 90, "common", 90);
 
   private static final int OTHER_GOAL = 80;
 
