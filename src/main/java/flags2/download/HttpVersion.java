@@ -37,4 +37,9 @@ public enum HttpVersion {
       case H2_PRIOR_KNOWLEDGE -> true;
     };
   }
+
+  /** Whether a connection speaking {@code protocol} is HTTP/2, negotiated or by prior knowledge. */
+  static boolean isHttp2(Protocol protocol) {
+    return protocol == Protocol.HTTP_2 || protocol == Protocol.H2_PRIOR_KNOWLEDGE;
+  }
 }

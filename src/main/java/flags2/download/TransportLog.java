@@ -44,7 +44,7 @@ final class TransportLog implements EventListener.Factory {
         if (connection == null) {
           return; // not sent over a connection of this client's (cannot happen in OkHttp 5)
         }
-        if (isHttp2(connection.protocol())) {
+        if (HttpVersion.isHttp2(connection.protocol())) {
           http2Requests.incrementAndGet();
           http2Connections.add(connection);
         } else {
@@ -53,10 +53,6 @@ final class TransportLog implements EventListener.Factory {
         }
       }
     };
-  }
-
-  private static boolean isHttp2(Protocol protocol) {
-    return protocol == Protocol.HTTP_2 || protocol == Protocol.H2_PRIOR_KNOWLEDGE;
   }
 
   /** What the run's requests went over so far: all of it once the client is shut down. */
