@@ -14,18 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code flags2 [OPTIONS] [CC...]}: downloads the flags; the root command. */
 final class DownloadCommand implements Callable<Integer> {
-  private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
-  private static final Logger TASK_RUNNER_LOGGER =
-      Logger.getLogger("okhttp3.internal.concurrent.TaskRunner");
-
   private final Env env;
   private final CommandSpec spec;
   private final Opt<List<String>> ccArgs;
@@ -48,6 +41,7 @@ final class DownloadCommand implements Callable<Integer> {
   private final Declaration.ProxyOptions proxy;
   private final Opt<Boolean> debug;
   private final TrustOptions trust;
+  private final HttpVersionOptions httpVersion;
 
   DownloadCommand(Env env) {
     this.env = env;
@@ -143,6 +137,7 @@ final class DownloadCommand implements Callable<Integer> {
             "--country-names");
     proxy = command.proxy();
     trust = new TrustOptions(command);
+    httpVersion = new HttpVersionOptions(command);
     debug = command.flag("Debug logging (flags2 and OkHttp) to stderr.", "--debug");
     command.exitStatus(
         Declaration.exit(ExitStatus.OK, "every code OK or not found"),
@@ -164,7 +159,7 @@ final class DownloadCommand implements Callable<Integer> {
   public Integer call() {
     DownloadOptions options = options();
     if (debug.get()) {
-      enableDebugLogging();
+      DebugLogging.enable();
     }
     Console console = env.console();
     if (debug.get()) { // its lines would break the bar's: no bar, as with -v
@@ -237,19 +232,7 @@ final class DownloadCommand implements Callable<Integer> {
         .countryNames(countryNames.get())
         .proxies(Validate.proxies(spec, env, proxy))
         .trust(trust.trust(env, spec))
+        .httpVersion(httpVersion.version(spec))
         .build();
-  }
-
-  /**
-   * {@code --debug}: flags2's loggers at debug, and OkHttp's own {@code java.util.logging} records
-   * bridged to slf4j, so every line has one format; OkHttp's task-queue housekeeping (a few lines
-   * per request) is left out. Must run before the first slf4j logger is made.
-   */
-  private static void enableDebugLogging() {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-    OKHTTP_LOGGER.setUseParentHandlers(false);
-    OKHTTP_LOGGER.addHandler(new SLF4JBridgeHandler());
-    OKHTTP_LOGGER.setLevel(Level.FINE);
-    TASK_RUNNER_LOGGER.setLevel(Level.INFO);
   }
 }

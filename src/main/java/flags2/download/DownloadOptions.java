@@ -31,6 +31,7 @@ public final class DownloadOptions {
   private final boolean countryNames;
   private final Trust trust;
   private final Proxies proxies;
+  private final HttpVersion httpVersion;
 
   private DownloadOptions(Builder b) {
     codes = List.copyOf(b.codes);
@@ -49,6 +50,7 @@ public final class DownloadOptions {
     countryNames = b.countryNames;
     trust = b.trust;
     proxies = b.proxies;
+    httpVersion = b.httpVersion;
   }
 
   public static Builder builder() {
@@ -129,7 +131,11 @@ public final class DownloadOptions {
     return proxies;
   }
 
-  /** Collects settings; codes, target, dest and timeout are required. */
+  HttpVersion httpVersion() {
+    return httpVersion;
+  }
+
+  /** Collects settings, from {@link #builder}; codes, target, dest and timeout are required. */
   public static final class Builder {
     private List<String> codes = List.of();
     private Site.Target target;
@@ -147,11 +153,15 @@ public final class DownloadOptions {
     private boolean countryNames;
     private Trust trust = Trust.jdk();
     private Proxies proxies = Proxies.NONE;
-
-    private Builder() {}
+    private HttpVersion httpVersion = HttpVersion.NEGOTIATED;
 
     public Builder proxies(Proxies proxies) {
       this.proxies = Objects.requireNonNull(proxies, "proxies");
+      return this;
+    }
+
+    public Builder httpVersion(HttpVersion httpVersion) {
+      this.httpVersion = Objects.requireNonNull(httpVersion, "httpVersion");
       return this;
     }
 
@@ -216,12 +226,12 @@ public final class DownloadOptions {
       return this;
     }
 
-    /** A file whose extension and directory {@code TimelineFile.problem} accepted, or null. */
     public Builder trust(Trust trust) {
       this.trust = Objects.requireNonNull(trust, "trust");
       return this;
     }
 
+    /** A file whose extension and directory {@code TimelineFile.problem} accepted, or null. */
     public Builder timeline(Path timeline) {
       this.timeline = timeline;
       return this;

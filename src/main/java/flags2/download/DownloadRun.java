@@ -46,6 +46,7 @@ public final class DownloadRun {
   private final Console console;
   private final LongSupplier nanoTime;
   private final Interrupt interrupt;
+  private final TransportLog transport = new TransportLog();
 
   /** When the downloads started, on {@link #nanoTime}: the timeline's origin. */
   private long started;
@@ -92,13 +93,7 @@ public final class DownloadRun {
       return Outcome.of(ExitStatus.DESTINATION, new StatusCounter(), Duration.ZERO);
     }
     Site.Target target = options.target();
-    if (options.trust().isInsecure()) { // a warning, not a note: -q keeps it
-      console
-          .err()
-          .println(
-              "warning: --insecure: no certificate or host name is checked; anyone between"
-                  + " here and the server can read and change what is downloaded");
-    }
+    RunNotes.insecure(options, console.err());
     PrintStream notes =
         options.quiet() ? new PrintStream(OutputStream.nullOutputStream()) : console.err();
     try (TestServers embedded =
@@ -113,13 +108,10 @@ public final class DownloadRun {
               options.timeout(),
               target.url(),
               options.trust()::apply,
-              options.proxies());
-      String viaProxy = options.proxies().note(target.url());
-      if (viaProxy != null && options.verbose()) {
-        notes.println(viaProxy);
-      } else if (viaProxy != null) {
-        log.debug(viaProxy); // --debug
-      }
+              options.proxies(),
+              options.httpVersion(),
+              transport);
+      RunNotes.proxy(options, notes);
       Recorder recorder =
           options.timeline() == null && timelineSink == null ? Recorder.OFF : Recorder.on();
       HttpFetcher fetcher =
@@ -136,6 +128,7 @@ public final class DownloadRun {
         fetcher.removePartialFiles();
         halt.close();
       }
+      RunNotes.http2(transport.transport(), notes); // after the shutdown: every request counted
       // after the shutdown: every callback has run, so every request that ran is recorded
       writeTimeline(recorder, concurrency, outcome);
       return outcome;
@@ -239,7 +232,10 @@ public final class DownloadRun {
   private Report report() {
     if (options.json()) {
       return new JsonReport(
-          console.out(), options.verbose() ? console.err() : null, options.strategy());
+          console.out(),
+          options.verbose() ? console.err() : null,
+          options.strategy(),
+          transport::transport);
     }
     if (console.errIsTerminal() && !options.verbose() && !options.quiet()) {
       return new TextReport(

@@ -2,7 +2,6 @@ package flags2.download;
 
 import flags2.strategy.Shutdown;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Credentials;
@@ -93,6 +91,22 @@ final class HttpClients {
       HttpUrl base,
       UnaryOperator<OkHttpClient.Builder> tls,
       Proxies proxies) {
+    return create(concurrency, timeout, base, tls, proxies, HttpVersion.NEGOTIATED, null);
+  }
+
+  /**
+   * As {@link #create(int, Duration, HttpUrl, UnaryOperator, Proxies)}, speaking {@code version};
+   * {@code transport}, if not null, counts what the requests went over. Where HTTP/2 is possible,
+   * requests wait for the first connection, as curl's do ({@link FirstConnection}).
+   */
+  static OkHttpClient create(
+      int concurrency,
+      Duration timeout,
+      HttpUrl base,
+      UnaryOperator<OkHttpClient.Builder> tls,
+      Proxies proxies,
+      HttpVersion version,
+      TransportLog transport) {
     Dispatcher dispatcher = new Dispatcher(Executors.newVirtualThreadPerTaskExecutor());
     dispatcher.setMaxRequests(concurrency);
     dispatcher.setMaxRequestsPerHost(concurrency);
@@ -101,10 +115,10 @@ final class HttpClients {
     // on platform threads of its own) and no proxy to ask about: without both, a thousand
     // concurrent connects take about 0.1 s less.
     boolean loopback = isLoopback(base);
-    EventListener.Factory requestLog = RequestLog.factoryIfDebug();
+    EventListener.Factory listeners = joined(transport, RequestLog.factoryIfDebug());
     ResendGuard resendGuard = new ResendGuard(pool);
-    Supplier<OkHttpClient.Builder> common =
-        () -> {
+    Function<Boolean, OkHttpClient.Builder> common =
+        https -> {
           OkHttpClient.Builder builder =
               new OkHttpClient.Builder()
                   .dispatcher(dispatcher)
@@ -120,6 +134,10 @@ final class HttpClients {
                   .addNetworkInterceptor(resendGuard)
                   .addNetworkInterceptor(new ResponseGuard())
                   .addNetworkInterceptor(REDIRECT_LIMIT);
+          if (version.mayMultiplex(https)) {
+            FirstConnection first = new FirstConnection();
+            builder.addInterceptor(first.waitForFirst).addNetworkInterceptor(first.connected);
+          }
           if (proxies.any()) {
             builder
                 .proxySelector(proxies.selector())
@@ -131,17 +149,26 @@ final class HttpClients {
           if (!base.username().isEmpty() || !base.password().isEmpty()) {
             builder.addNetworkInterceptor(new BasicAuth(base));
           }
-          return requestLog == null ? builder : builder.eventListenerFactory(requestLog);
+          version.apply(builder, https);
+          return listeners == null ? builder : builder.eventListenerFactory(listeners);
         };
     if (base.isHttps()) {
-      return tls.apply(common.get()).build();
+      return tls.apply(common.apply(true)).build();
     }
     return common
-        .get()
+        .apply(false)
         .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
         .followSslRedirects(false)
-        .addInterceptor(new HttpsRedirects(() -> tls.apply(common.get()).build()))
+        .addInterceptor(new HttpsRedirects(() -> tls.apply(common.apply(true)).build()))
         .build();
+  }
+
+  /** Both factories' listeners on every call; either may be null, for none. */
+  private static EventListener.Factory joined(EventListener.Factory a, EventListener.Factory b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return call -> a.create(call).plus(b.create(call));
   }
 
   /**
@@ -172,56 +199,6 @@ final class HttpClients {
   static boolean isLoopback(HttpUrl url) {
     String host = url.host();
     return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
-  }
-
-  /**
-   * Follows the redirects to https that a cleartext client hands back unfollowed, with a client
-   * that has TLS, built on first need.
-   */
-  private static final class HttpsRedirects implements Interceptor {
-    private final Supplier<OkHttpClient> tlsClientFactory;
-    private OkHttpClient tlsClient;
-
-    HttpsRedirects(Supplier<OkHttpClient> tlsClientFactory) {
-      this.tlsClientFactory = tlsClientFactory;
-    }
-
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-      long start = System.nanoTime();
-      Response response = chain.proceed(chain.request());
-      String location = response.header("Location");
-      HttpUrl target =
-          response.isRedirect() && location != null
-              ? response.request().url().resolve(location)
-              : null;
-      if (target == null || !target.isHttps()) {
-        return response;
-      }
-      response.close();
-      if (chain.call().isCanceled()) {
-        throw new IOException("Canceled");
-      }
-      Request next = response.request().newBuilder().url(target).build(); // keeps the Redirects tag
-      Call hop = tlsClient().newCall(next);
-      // one deadline for the whole request, every hop included: the new call gets what is left
-      long limit = chain.call().timeout().timeoutNanos();
-      if (limit > 0) {
-        long left = limit - (System.nanoTime() - start);
-        if (left <= 0) {
-          throw new InterruptedIOException("timeout");
-        }
-        hop.timeout().timeout(left, TimeUnit.NANOSECONDS);
-      }
-      return hop.execute();
-    }
-
-    private synchronized OkHttpClient tlsClient() {
-      if (tlsClient == null) {
-        tlsClient = tlsClientFactory.get();
-      }
-      return tlsClient;
-    }
   }
 
   /**

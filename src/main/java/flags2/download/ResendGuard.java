@@ -14,7 +14,6 @@ import javax.net.SocketFactory;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
-import okhttp3.Protocol;
 import okhttp3.Response;
 
 /**
@@ -47,7 +46,7 @@ final class ResendGuard implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Connection connection = chain.connection();
-    if (connection == null || connection.protocol() == Protocol.HTTP_2) {
+    if (connection == null || HttpVersion.isHttp2(connection.protocol())) {
       return chain.proceed(chain.request());
     }
     boolean reused = !used.add(connection);

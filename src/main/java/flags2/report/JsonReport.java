@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code --json}: exactly one JSON object on stdout when the run ends, and nothing else there, with
@@ -29,6 +30,7 @@ public final class JsonReport implements Report {
   private final PrintStream out;
   private final PrintStream verbose;
   private final StrategyKind strategy;
+  private final Supplier<Transport> transport;
   private final StatusCounter counter = new StatusCounter();
   private final List<Result> results = new ArrayList<>();
   private Site.Target target;
@@ -36,11 +38,16 @@ public final class JsonReport implements Report {
   private int concurrency;
   private long startNanos;
 
-  /** {@code verbose} is where per-code lines go, or null for none. */
-  public JsonReport(PrintStream out, PrintStream verbose, StrategyKind strategy) {
+  /**
+   * {@code verbose} is where per-code lines go, or null for none; {@code transport} tells, when the
+   * run finishes, what its requests went over.
+   */
+  public JsonReport(
+      PrintStream out, PrintStream verbose, StrategyKind strategy, Supplier<Transport> transport) {
     this.out = out;
     this.verbose = verbose;
     this.strategy = strategy;
+    this.transport = transport;
   }
 
   @Override
@@ -84,6 +91,9 @@ public final class JsonReport implements Report {
       json.writeStringField("url", target.display());
       json.writeStringField("strategy", strategy.cliName());
       json.writeNumberField("concurrency", concurrency);
+      Transport used = transport.get();
+      json.writeStringField("protocol", used.protocol());
+      json.writeNumberField("connections", used.opened());
       json.writeNumberField("requested", codes.size());
       json.writeNumberField("ok", counter.get(Status.OK));
       json.writeNumberField("not_found", counter.get(Status.NOT_FOUND));

@@ -212,7 +212,8 @@ public final class TextReport implements Report {
         wait.toMillis() / 1e3);
   }
 
-  private static String plural(int n, String noun) {
+  /** {@code 1 flag}, {@code 2 flags}. */
+  static String plural(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -55,6 +55,8 @@ class JsonReportTest {
             "url",
             "strategy",
             "concurrency",
+            "protocol",
+            "connections",
             "requested",
             "ok",
             "not_found",
