@@ -231,7 +231,7 @@ final class DownloadCommand implements Callable<Integer> {
         .timeline(timeline)
         .countryNames(countryNames.get())
         .proxies(Validate.proxies(spec, env, proxy))
-        .trust(trust.trust(env, spec))
+        .trust(trust.trust(env, spec, target.url().isHttps()))
         .httpVersion(httpVersion.version(spec))
         .build();
   }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The download command's {@code --cacert} and {@code -k, --insecure}, read as curl reads them:
  * {@code SSL_CERT_FILE} stands in for an absent {@code --cacert}, and {@code --insecure} wins over
- * both (nothing is checked, so no file is read).
+ * both (nothing is checked, so no file is read). The file's certificates are parsed here only for
+ * an https run; an http run parses them only if a redirect leads to https.
  */
 final class TrustOptions {
   static final String SSL_CERT_FILE = "SSL_CERT_FILE";
@@ -33,24 +34,28 @@ final class TrustOptions {
             "No certificate or host name check (a warning on stderr).", "-k", "--insecure");
   }
 
-  /** The trust the options ask for; a usage error for a missing, unreadable or non-PEM file. */
-  Trust trust(Env env, CommandSpec spec) {
+  /**
+   * The trust the options ask for; a usage error for a missing, unreadable or non-PEM file, and for
+   * an https run ({@code https}) a file with a certificate that is not valid.
+   */
+  Trust trust(Env env, CommandSpec spec, boolean https) {
     if (insecure.get()) {
       return Trust.insecure();
     }
     if (cacert.get() != null) {
-      return caFile(cacert.get(), "--cacert", spec);
+      return caFile(cacert.get(), "--cacert", spec, https);
     }
     String variable = env.environment().get(SSL_CERT_FILE);
     if (variable != null && !variable.isEmpty()) {
-      return caFile(Path.of(variable), SSL_CERT_FILE, spec);
+      return caFile(Path.of(variable), SSL_CERT_FILE, spec, https);
     }
     return Trust.jdk();
   }
 
-  private static Trust caFile(Path file, String source, CommandSpec spec) {
+  private static Trust caFile(Path file, String source, CommandSpec spec, boolean https) {
     try {
-      return Trust.caFile(file, source);
+      Trust trust = Trust.caFile(file, source);
+      return https ? trust.verify() : trust;
     } catch (IllegalArgumentException e) {
       throw usage(spec, e.getMessage());
     }

@@ -53,9 +53,14 @@ final class HttpsRedirects implements Interceptor {
     return hop.execute();
   }
 
-  private synchronized OkHttpClient tlsClient() {
+  /** The client with TLS; an IOException naming the CA file if its certificates are not valid. */
+  private synchronized OkHttpClient tlsClient() throws IOException {
     if (tlsClient == null) {
-      tlsClient = tlsClientFactory.get();
+      try {
+        tlsClient = tlsClientFactory.get();
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
+      }
     }
     return tlsClient;
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -146,6 +147,34 @@ class TrustOptionsTest {
             .startsWith("*** Usage error: --cacert: CA file '" + missing + "' does not exist."),
         run.err());
     assertFalse(Files.exists(dest));
+  }
+
+  @Test
+  void anHttpRunNeverParsesTheCaFile() throws IOException {
+    // SSL_CERT_FILE is often set for every process (CI images): parsing its hundreds of CAs would
+    // cost an http run a few hundred milliseconds, so a broken one does not even stop it, as with
+    // curl; an https run still refuses it
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.pem"),
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+    try (MockWebServer http = new MockWebServer()) {
+      http.enqueue(new MockResponse.Builder().body("GIF89a").build());
+      http.start();
+      Flags2Runner.Run run =
+          new Flags2Runner()
+              .environment("SSL_CERT_FILE", broken.toString())
+              .run(List.of("-s", http.url("/flags").toString(), "-d", dest.toString(), "br"));
+      assertEquals(0, run.status(), run.err());
+    }
+    Flags2Runner.Run run =
+        new Flags2Runner().environment("SSL_CERT_FILE", broken.toString()).run(args("br"));
+    assertEquals(2, run.status());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "*** Usage error: SSL_CERT_FILE: '" + broken + "' is not a valid PEM certificate"),
+        run.err());
   }
 
   @Test

@@ -221,7 +221,8 @@ class TrustTest {
         Files.writeString(
             dir.resolve("broken.pem"),
             "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-    e = assertThrows(IllegalArgumentException.class, () -> Trust.caFile(broken, "--cacert"));
+    Trust notYetParsed = Trust.caFile(broken, "--cacert");
+    e = assertThrows(IllegalArgumentException.class, notYetParsed::verify);
     assertEquals("--cacert: '" + broken + "' is not a valid PEM certificate file.", e.getMessage());
   }
 }
