@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(3);
 
     CompletableFuture<Result> result =
-        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+        new RetryLoop(FAST, new CompletableFuture<>(), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.SLEEP);
 
     assertTrue(result.isDone(), "a blocking loop returns with its result ready");
@@ -62,7 +61,7 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(99);
 
     Result result =
-        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+        new RetryLoop(FAST, new CompletableFuture<>(), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.SLEEP)
             .join();
 
@@ -78,7 +77,7 @@ class RetryLoopTest {
     Result result =
         new RetryLoop(
                 FAST,
-                () -> false,
+                new CompletableFuture<>(),
                 (failed, retry, retries, wait) ->
                     told.add(
                         failed.error()
@@ -107,7 +106,7 @@ class RetryLoopTest {
     RetryPolicy timed =
         new RetryPolicy(1, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200));
     Result result =
-        new RetryLoop(timed, () -> false, RetryLoop.Listener.NONE)
+        new RetryLoop(timed, new CompletableFuture<>(), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.TIMER)
             .get(10, TimeUnit.SECONDS);
 
@@ -120,10 +119,8 @@ class RetryLoopTest {
   @Test
   void aCancelledRunRetriesNothing() {
     Attempts attempts = new Attempts(3);
-    AtomicBoolean cancelled = new AtomicBoolean(true);
-
     Result result =
-        new RetryLoop(FAST, cancelled::get, RetryLoop.Listener.NONE)
+        new RetryLoop(FAST, CompletableFuture.completedFuture(null), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.SLEEP)
             .join();
 
@@ -137,7 +134,7 @@ class RetryLoopTest {
     Thread.currentThread().interrupt(); // the sleep before the first retry throws at once
     try {
       Result result =
-          new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+          new RetryLoop(FAST, new CompletableFuture<>(), RetryLoop.Listener.NONE)
               .run(attempts::next, RetryLoop.SLEEP)
               .join();
 
