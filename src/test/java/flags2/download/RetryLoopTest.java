@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one retry loop, as both kinds of download use it: blocking (every step on the caller's
@@ -126,6 +129,35 @@ class RetryLoopTest {
 
     assertEquals(1, attempts.made.get());
     assertEquals("try 1", result.error());
+  }
+
+  /**
+   * Ctrl-C while a code waits to retry: the run's cancel ends the wait at once, for a blocking
+   * download (waiting on its own thread) and a callback one (on a timer) alike; the wait is an
+   * hour, so a loop that does not wake up never ends within the test's bound.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aCancelDuringTheWaitToRetryEndsItAtOnceWithTheLastResult(boolean blocking) throws Exception {
+    Attempts attempts = new Attempts(2);
+    RetryPolicy hourly =
+        new RetryPolicy(1, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
+    CompletableFuture<Void> cancelled = new CompletableFuture<>();
+    CountDownLatch waiting = new CountDownLatch(1);
+    RetryLoop loop =
+        new RetryLoop(hourly, cancelled, (failed, retry, retries, wait) -> waiting.countDown());
+
+    CompletableFuture<Result> result =
+        blocking
+            ? CompletableFuture.supplyAsync(
+                () -> loop.run(attempts::next, RetryLoop.SLEEP).join(),
+                runnable -> Thread.ofPlatform().start(runnable))
+            : loop.run(attempts::next, RetryLoop.TIMER);
+    assertTrue(waiting.await(10, TimeUnit.SECONDS), "no retry was scheduled");
+    cancelled.complete(null);
+
+    assertEquals("try 1", result.get(10, TimeUnit.SECONDS).error());
+    assertEquals(1, attempts.made.get(), "nothing retried after the cancel");
   }
 
   @Test
