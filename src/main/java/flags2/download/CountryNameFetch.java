@@ -58,14 +58,14 @@ final class CountryNameFetch {
   }
 
   /** The metadata request chained on the image's; never completes exceptionally. */
-  CompletableFuture<Result> fetchAsync(String code, InFlight inFlight) {
+  CompletableFuture<Result> fetchAsync(String code) {
     Pair pair = new Pair(code);
-    return http.getAsync(code, RequestKind.IMAGE, pair::keepImage, inFlight)
+    return http.getAsync(code, RequestKind.IMAGE, pair::keepImage)
         .thenCompose(
             image ->
                 image.status() != Status.OK
                     ? CompletableFuture.completedFuture(image)
-                    : http.getAsync(code, RequestKind.METADATA, pair::readName, inFlight)
+                    : http.getAsync(code, RequestKind.METADATA, pair::readName)
                         .thenApplyAsync(metadata -> pair.finish(image, metadata), SAVER));
   }
 

@@ -29,15 +29,15 @@ import org.slf4j.LoggerFactory;
  * throws for a failed download, and its counts always add up to the number of codes.
  *
  * <p>Ctrl-C takes one path, from the signal to the report: {@code flags2.Main}'s handler fires the
- * {@link Interrupt}; its action, registered here, calls {@link HttpFetcher#cancelAll} (every queued
- * and running call fails at once, body reads included, no retry starts, and a body still being
- * written is not saved) and then interrupts the consumer thread; the strategy waits for its workers
- * as {@link flags2.strategy.Shutdown} says, hands over the results that arrived meanwhile and
- * throws {@link InterruptedException} back here (or returns, when the cancelled calls let it finish
- * first); the report is finished with the failures the cancellation caused and the codes never
- * tried counted as not attempted, and the run ends with the signal's status ({@link
- * ExitStatus#INTERRUPTED} for Ctrl-C). SIGTERM and SIGHUP take the same path. The same cancel ends
- * every run, so no call outlives it.
+ * {@link Interrupt}; its action, registered here, calls {@link HttpFetcher#cancelAll}, the only
+ * cancel (calls fail at once, body reads included, retry waits end, nothing is retried, and a body
+ * still being written is not saved), then interrupts the consumer thread; the strategy, which never
+ * cancels anything itself, waits for its workers as the interrupt's {@link
+ * flags2.strategy.Shutdown} says, hands over the results that arrived meanwhile and throws {@link
+ * InterruptedException} back here (or returns, when the cancelled calls let it finish first); the
+ * report counts the failures the cancellation caused, and the codes never tried, as not attempted,
+ * and the run ends with the signal's status ({@link ExitStatus#INTERRUPTED} for Ctrl-C; SIGTERM and
+ * SIGHUP take the same path). The same cancel ends every run, so no call outlives it.
  */
 public final class DownloadRun {
   private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
@@ -124,7 +124,7 @@ public final class DownloadRun {
         outcome = download(fetcher, concurrency, report);
       } finally {
         fetcher.cancelAll(); // nothing outlives the run, even when a strategy failed
-        HttpClients.shutdown(client);
+        HttpClients.shutdown(client, interrupt.shutdown());
         fetcher.removePartialFiles();
         halt.close();
       }
@@ -192,7 +192,7 @@ public final class DownloadRun {
             concurrency);
         options
             .strategy()
-            .create()
+            .create(interrupt.shutdown())
             .run(
                 codes,
                 fetcher,

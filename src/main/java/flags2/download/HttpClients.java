@@ -207,9 +207,14 @@ final class HttpClients {
    * temporary files), then closes pooled connections, so no thread or connection outlives the run.
    */
   static void shutdown(OkHttpClient client) {
+    shutdown(client, Shutdown.STANDARD);
+  }
+
+  /** As {@link #shutdown(OkHttpClient)}, waiting as {@code shutdown} says. */
+  static void shutdown(OkHttpClient client, Shutdown shutdown) {
     ExecutorService executor = client.dispatcher().executorService();
     executor.shutdownNow();
-    Shutdown.await(executor);
+    shutdown.await(executor);
     client.connectionPool().evictAll();
   }
 }

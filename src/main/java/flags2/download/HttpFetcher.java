@@ -21,7 +21,8 @@ import okhttp3.Response;
  * Fetches a code's {@code {base}/{cc}/{cc}.gif} (and, with {@code --country-names}, its {@code
  * metadata.json} through {@link CountryNameFetch}) with OkHttp: every request is made by {@link
  * #newCall} and classified by {@link Outcomes}, retried through the one {@link RetryLoop}. {@link
- * #cancelAll} is the run's one way to stop every call.
+ * #cancelAll} is the run's one way to stop every call: nothing else cancels a call, a future or a
+ * retry, and no strategy interrupts a worker to stop it.
  */
 final class HttpFetcher implements Fetcher {
   /** Reads a 200 body: saves it or takes what it says; returns the bytes read. */
@@ -39,14 +40,15 @@ final class HttpFetcher implements Fetcher {
   private final RequestTimes times;
 
   /**
-   * Set by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is retryable.
+   * Completed by {@link #cancelAll}: OkHttp also cancels a call on its call timeout, which is
+   * retryable. Retry waits end when it completes.
    */
-  private volatile boolean cancelled;
+  private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
 
   /**
-   * Calls not yet finished, including blocking ones whose body is being read: OkHttp's Dispatcher
-   * forgets a blocking call once its headers have arrived, so cancelling through it alone would
-   * leave a slow body to run until its timeout.
+   * Every call from {@link #newCall} until it has finished, queued, running or reading its body:
+   * what {@link #cancelAll} cancels. (OkHttp's Dispatcher forgets a blocking call once its headers
+   * have arrived, so cancelling through it would leave a slow body to run until its timeout.)
    */
   private final Set<Call> live = ConcurrentHashMap.newKeySet();
 
@@ -63,12 +65,12 @@ final class HttpFetcher implements Fetcher {
       Recorder recorder) {
     this.client = client;
     this.base = base;
-    this.store = new ImageStore(options.dest(), options.maxSize(), () -> cancelled);
-    this.retries = new RetryLoop(RetryPolicy.of(options.retries()), () -> cancelled, retrying);
+    this.store = new ImageStore(options.dest(), options.maxSize(), cancelled::isDone);
+    this.retries = new RetryLoop(RetryPolicy.of(options.retries()), cancelled, retrying);
     this.nanoTime = nanoTime;
-    this.outcomes = new Outcomes(options.timeout(), nanoTime, () -> cancelled);
+    this.outcomes = new Outcomes(options.timeout(), nanoTime);
     this.countryNames = options.countryNames() ? new CountryNameFetch(this, store, nanoTime) : null;
-    this.times = new RequestTimes(recorder, nanoTime, () -> cancelled);
+    this.times = new RequestTimes(recorder, nanoTime, cancelled::isDone);
   }
 
   @Override
@@ -88,39 +90,30 @@ final class HttpFetcher implements Fetcher {
 
   @Override
   public CompletableFuture<Result> fetchAsync(String code) {
-    InFlight inFlight = new InFlight();
-    CompletableFuture<Result> result =
-        countryNames != null
-            ? countryNames.fetchAsync(code, inFlight)
-            : getAsync(code, RequestKind.IMAGE, ok -> store.save(code, ok), inFlight)
-                .thenApply(
-                    image ->
-                        image.status() == Status.OK
-                            ? image.withFile(store.fileFor(code).toString())
-                            : image);
-    result.whenComplete(
-        (done, failure) -> {
-          if (result.isCancelled()) {
-            inFlight.cancel();
-          }
-        });
-    return result;
+    return countryNames != null
+        ? countryNames.fetchAsync(code)
+        : getAsync(code, RequestKind.IMAGE, ok -> store.save(code, ok))
+            .thenApply(
+                image ->
+                    image.status() == Status.OK
+                        ? image.withFile(store.fileFor(code).toString())
+                        : image);
   }
 
   /**
-   * Cancels every call of this fetcher that is queued or running, body reads included, and every
-   * retry still to come; a body still being written is not saved. Failures from then on are its
-   * doing ({@link #cancelled}). Safe to call more than once.
+   * Cancels every call of this fetcher that is queued or running, body reads included, ends every
+   * wait to retry and stops every retry still to come; a call made later is cancelled as it is
+   * made, and a body still being written is not saved. Failures from then on are its doing ({@link
+   * #cancelled}). Safe to call more than once.
    */
   void cancelAll() {
-    cancelled = true;
-    client.dispatcher().cancelAll();
+    cancelled.complete(null);
     live.forEach(Call::cancel);
   }
 
   /** Whether {@link #cancelAll} was called. */
   boolean cancelled() {
-    return cancelled;
+    return cancelled.isDone();
   }
 
   /** Deletes the temporary files of saves still in progress; see {@link ImageStore}. */
@@ -144,15 +137,11 @@ final class HttpFetcher implements Fetcher {
         .withStart(start);
   }
 
-  /**
-   * One request of {@code kind} for {@code code}, retried, on the client's threads; {@code
-   * inFlight} learns of each call, so that cancelling the download cancels it.
-   */
-  CompletableFuture<Result> getAsync(
-      String code, RequestKind kind, BodyReader reader, InFlight inFlight) {
+  /** One request of {@code kind} for {@code code}, retried, on the client's threads. */
+  CompletableFuture<Result> getAsync(String code, RequestKind kind, BodyReader reader) {
     long start = nanoTime.getAsLong();
     return retries
-        .run(number -> enqueue(code, kind, number, start, reader, inFlight), RetryLoop.TIMER)
+        .run(number -> enqueue(code, kind, number, start, reader), RetryLoop.TIMER)
         .thenApply(done -> done.withStart(start));
   }
 
@@ -173,7 +162,7 @@ final class HttpFetcher implements Fetcher {
                 .tag(RequestTimes.Started.class, times.tag())
                 .build());
     live.add(call);
-    if (cancelled) {
+    if (cancelled.isDone()) {
       call.cancel();
     }
     return call;
@@ -218,15 +207,9 @@ final class HttpFetcher implements Fetcher {
 
   /** One try on the client's threads; the future completes when its callback has run. */
   private CompletableFuture<Attempt> enqueue(
-      String code, RequestKind kind, int number, long start, BodyReader reader, InFlight inFlight) {
+      String code, RequestKind kind, int number, long start, BodyReader reader) {
     CompletableFuture<Attempt> attempt = new CompletableFuture<>();
     Call call = newCall(code, kind, number);
-    if (!inFlight.start(call)) {
-      done(call);
-      attempt.complete(
-          Attempt.done(Result.error(code, 0, outcomes.millisSince(start), "Canceled")));
-      return attempt;
-    }
     call.enqueue(
         new Callback() {
           @Override

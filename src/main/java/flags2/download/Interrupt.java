@@ -1,6 +1,7 @@
 package flags2.download;
 
 import flags2.report.ExitStatus;
+import flags2.strategy.Shutdown;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
  * ({@link DownloadRun} cancels and lets its consumer report; {@code serve} stops); tests fire it by
  * hand. The command then ends with {@link #status()}, that first signal's exit status. A second
  * signal runs the {@code again} action given at construction with its own status ({@code
- * flags2.Main} halts the process there).
+ * flags2.Main} halts the process there). It also says how long the run it stops may wait for its
+ * workers ({@link #shutdown()}), so that tests can make that wait as long as they need.
  *
  * <p>Registering, unregistering and the first fire exclude each other: once {@link
  * Registration#close} has returned, its action is not running and will not run.
@@ -23,16 +25,30 @@ public final class Interrupt {
   private final AtomicReference<ExitStatus> first = new AtomicReference<>();
   private final Set<Runnable> lastWords = ConcurrentHashMap.newKeySet();
   private final Consumer<ExitStatus> again;
+  private final Shutdown shutdown;
   private Runnable action = NOTHING;
 
   /** {@code again} gets the status of the second and any later signal. */
   public Interrupt(Consumer<ExitStatus> again) {
+    this(again, Shutdown.STANDARD);
+  }
+
+  /**
+   * As {@link #Interrupt(Consumer)}, for runs that wait for their workers as {@code shutdown} says.
+   */
+  public Interrupt(Consumer<ExitStatus> again, Shutdown shutdown) {
     this.again = again;
+    this.shutdown = shutdown;
   }
 
   /** An interrupt nothing fires but a test. */
   public static Interrupt none() {
     return new Interrupt(status -> {});
+  }
+
+  /** How long a run this interrupt stops waits for its workers, each time it waits. */
+  public Shutdown shutdown() {
+    return shutdown;
   }
 
   /** Undoes a registration. */

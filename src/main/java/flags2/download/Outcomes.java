@@ -3,7 +3,6 @@ package flags2.download;
 import flags2.strategy.Result;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import okhttp3.Response;
 
@@ -13,17 +12,16 @@ import okhttp3.Response;
  * what {@link RetryPolicy} needs to decide on another try. A 200's result carries no file: the
  * caller knows where the body went. A failed metadata request says so ({@code metadata.json: HTTP
  * error 418 - I'm a Teapot}), in its result and in its retry lines; a refused metadata body's
- * message names it already.
+ * message names it already. A failure is retryable whether or not the run was cancelled: the {@link
+ * RetryLoop} alone stops retries after a cancel.
  */
 final class Outcomes {
   private final Duration timeout;
   private final LongSupplier nanoTime;
-  private final BooleanSupplier cancelled;
 
-  Outcomes(Duration timeout, LongSupplier nanoTime, BooleanSupplier cancelled) {
+  Outcomes(Duration timeout, LongSupplier nanoTime) {
     this.timeout = timeout;
     this.nanoTime = nanoTime;
-    this.cancelled = cancelled;
   }
 
   /**
@@ -58,7 +56,7 @@ final class Outcomes {
       return new Attempt(
           Result.error(
               code, status, millisSince(start), kind.failed(Failures.describe(e, timeout))),
-          !cancelled.getAsBoolean(),
+          true,
           null);
     }
   }
@@ -67,7 +65,7 @@ final class Outcomes {
   Attempt failure(String code, RequestKind kind, IOException e, long start) {
     Result result =
         Result.error(code, 0, millisSince(start), kind.failed(Failures.describe(e, timeout)));
-    return new Attempt(result, !cancelled.getAsBoolean(), null);
+    return new Attempt(result, true, null);
   }
 
   Attempt unexpected(String code, RequestKind kind, RuntimeException e, long start) {

@@ -4,8 +4,9 @@ import flags2.strategy.Result;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
@@ -14,33 +15,45 @@ import java.util.function.IntFunction;
  * how an attempt runs and how a wait passes ({@link Pause}): a blocking download runs every step on
  * its own thread, so the returned future is already complete; a callback download runs each attempt
  * on the HTTP client's threads and waits on a timer, holding no thread and no Dispatcher slot
- * meanwhile.
+ * meanwhile. A cancel ends a wait at once and stops the retries: the loop is where the run's cancel
+ * reaches a code between two attempts.
  */
 final class RetryLoop {
 
-  /** How the wait between two attempts passes; completes with false to stop retrying. */
+  /**
+   * How the wait between two attempts passes; completes with false to stop retrying, at once when
+   * {@code cancelled} completes.
+   */
   interface Pause {
-    CompletableFuture<Boolean> after(Duration wait);
+    CompletableFuture<Boolean> after(Duration wait, CompletableFuture<?> cancelled);
   }
 
-  /** Sleeps on the calling thread; an interrupt stops the retries and keeps the interrupt flag. */
+  /**
+   * Waits on the calling thread; a cancel or an interrupt stops the retries, and an interrupt keeps
+   * the interrupt flag.
+   */
   static final Pause SLEEP =
-      wait -> {
+      (wait, cancelled) -> {
         try {
-          Thread.sleep(wait);
+          cancelled.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+          return CompletableFuture.completedFuture(false);
+        } catch (TimeoutException waited) {
           return CompletableFuture.completedFuture(true);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return CompletableFuture.completedFuture(false);
+        } catch (ExecutionException e) {
+          return CompletableFuture.completedFuture(false);
         }
       };
 
-  /** Holds no thread: the next attempt starts from a timer. */
+  /** Holds no thread: the next attempt starts from a timer, unless a cancel comes first. */
   static final Pause TIMER =
-      wait ->
+      (wait, cancelled) ->
           CompletableFuture.supplyAsync(
-              () -> true,
-              CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+                  () -> true,
+                  CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS))
+              .applyToEither(cancelled.handle((done, failed) -> false), goOn -> goOn);
 
   /**
    * Told of every retry before its wait, on whichever thread the failed attempt ended: {@code
@@ -53,14 +66,14 @@ final class RetryLoop {
   }
 
   private final RetryPolicy policy;
-  private final BooleanSupplier cancelled;
+  private final CompletableFuture<?> cancelled;
   private final Listener listener;
 
   /**
-   * {@code cancelled} tells whether the run was cancelled: then no attempt is retried; {@code
-   * listener} hears of each retry.
+   * {@code cancelled} completes when the run is cancelled: from then on no attempt is retried and
+   * no wait goes on; {@code listener} hears of each retry.
    */
-  RetryLoop(RetryPolicy policy, BooleanSupplier cancelled, Listener listener) {
+  RetryLoop(RetryPolicy policy, CompletableFuture<?> cancelled, Listener listener) {
     this.policy = policy;
     this.cancelled = cancelled;
     this.listener = listener;
@@ -83,13 +96,13 @@ final class RetryLoop {
             outcome -> {
               Result result = outcome.result().withAttempts(number);
               Optional<Duration> wait =
-                  cancelled.getAsBoolean() ? Optional.empty() : policy.next(number - 1, outcome);
+                  cancelled.isDone() ? Optional.empty() : policy.next(number - 1, outcome);
               if (wait.isEmpty()) {
                 return CompletableFuture.completedFuture(result);
               }
               listener.retrying(result, number, policy.retries(), wait.get());
               return pause
-                  .after(wait.get())
+                  .after(wait.get(), cancelled)
                   .thenCompose(
                       goOn ->
                           goOn

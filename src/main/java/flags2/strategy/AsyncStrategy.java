@@ -2,39 +2,33 @@ package flags2.strategy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
  * A {@link CompletableFuture} per code, all started at once, with no thread of its own per request:
  * the HTTP client's Dispatcher runs the calls, and admits {@code limit} at a time (the run builds
  * the client for that limit; OkHttp's defaults of 64 and 5 per host would silently cap it). Results
- * are consumed as the futures complete.
+ * are consumed as the futures complete. Stopping it never cancels a future: the run cancels the
+ * calls, and every callback still completes its future, so an image saved meanwhile is counted.
  */
 final class AsyncStrategy implements Strategy {
+  private final Shutdown shutdown;
+
+  AsyncStrategy(Shutdown shutdown) {
+    this.shutdown = shutdown;
+  }
 
   @Override
   public void run(List<String> codes, Fetcher fetcher, int limit, Consumer<Result> sink)
       throws InterruptedException {
-    BlockingQueue<Result> completed = new LinkedBlockingQueue<>();
+    Handover handover = new Handover();
     List<CompletableFuture<Result>> futures = new ArrayList<>(codes.size());
     for (String code : codes) {
       CompletableFuture<Result> future = fetcher.fetchAsync(code);
-      future.thenAccept(completed::add);
+      future.thenAccept(handover::add);
       futures.add(future);
     }
-    try {
-      for (int i = 0; i < codes.size(); i++) {
-        sink.accept(completed.take());
-      }
-    } catch (InterruptedException e) {
-      // The calls are cancelled, not the futures: every callback still completes its future, so an
-      // image saved meanwhile is counted. Futures still open after the grace period are cancelled.
-      Shutdown.awaitOrCancel(futures);
-      completed.forEach(sink);
-      throw e;
-    }
+    handover.deliver(codes.size(), sink, () -> shutdown.await(futures));
   }
 }

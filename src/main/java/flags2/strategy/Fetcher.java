@@ -40,8 +40,8 @@ public interface Fetcher {
 
   /**
    * Downloads {@code code} with calls the HTTP client runs on its own threads. The future always
-   * completes with a result, never exceptionally; cancelling it cancels the call in flight and any
-   * retry still to come.
+   * completes with a result, never exceptionally. Strategies never cancel it: the run cancels the
+   * calls themselves, and the future then completes with the cancellation's failure.
    */
   CompletableFuture<Result> fetchAsync(String code);
 }

@@ -10,34 +10,45 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * How long a stopping run waits, and how: the one place that says how long Ctrl-C takes. After the
- * run has cancelled its calls, a strategy waits at most {@link #GRACE} for its workers or callbacks
- * (they delete their temporary files and may still hand back an image that was saved meanwhile);
- * what is still running then is abandoned, never waited for again.
+ * run has cancelled its calls, a strategy waits at most {@link #grace()} for its workers or
+ * callbacks (they delete their temporary files and may still hand back an image that was saved
+ * meanwhile); what is still running then is abandoned, never waited for again, and never cancelled
+ * here: cancelling is the run's job alone. Tests inject a grace of their own, long so that a
+ * verdict never depends on how fast a worker finishes, or zero to see what is abandoned.
  */
 public final class Shutdown {
   /**
-   * How long a stopping run waits for its workers, and then for its HTTP client's threads: twice
-   * this, plus the report, stays inside the 2 s that Ctrl-C promises.
+   * What a real run waits for its workers, and then for its HTTP client's threads: twice this, plus
+   * the report, stays inside the 2 s that Ctrl-C promises.
    */
-  static final Duration GRACE = Duration.ofMillis(700);
+  public static final Shutdown STANDARD = new Shutdown(Duration.ofMillis(700));
 
-  private Shutdown() {}
+  private final Duration grace;
 
-  /** Waits for {@code executor} to finish, at most {@link #GRACE}; keeps the interrupt flag. */
-  public static void await(ExecutorService executor) {
+  public Shutdown(Duration grace) {
+    this.grace = grace;
+  }
+
+  /** The longest a stopping run waits for its workers, each time it waits. */
+  public Duration grace() {
+    return grace;
+  }
+
+  /** Waits for {@code executor} to finish, at most the grace; keeps the interrupt flag. */
+  public void await(ExecutorService executor) {
     try {
-      executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      executor.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   /**
-   * Waits until every thread in {@code threads} has exited (not merely gone idle), at most {@link
-   * #GRACE} in all; keeps the interrupt flag.
+   * Waits until every thread in {@code threads} has exited (not merely gone idle), at most the
+   * grace in all; keeps the interrupt flag.
    */
-  static void join(List<Thread> threads) {
-    long deadline = System.nanoTime() + GRACE.toNanos();
+  void join(List<Thread> threads) {
+    long deadline = System.nanoTime() + grace.toNanos();
     try {
       for (Thread thread : threads) {
         long left = deadline - System.nanoTime();
@@ -51,15 +62,17 @@ public final class Shutdown {
   }
 
   /**
-   * Waits at most {@link #GRACE} for every future to complete, then cancels those still open (which
-   * cancels their calls).
+   * Waits at most the grace for every future to complete; those still open are left as they are.
+   * Keeps the interrupt flag.
    */
-  static void awaitOrCancel(List<? extends CompletableFuture<?>> futures) {
+  void await(List<? extends CompletableFuture<?>> futures) {
     try {
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
-          .get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException | InterruptedException stillOpen) {
-      futures.forEach(future -> future.cancel(true));
+          .get(grace.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException abandoned) {
+      // a fetcher's future never fails; one still open after the grace is abandoned
     }
   }
 }

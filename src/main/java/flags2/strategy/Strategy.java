@@ -14,10 +14,10 @@ public interface Strategy {
    * result to {@code sink} on the calling thread as it completes, exactly once per code.
    *
    * @throws InterruptedException when the calling thread is interrupted. The run interrupts it only
-   *     after cancelling every call (its one cancellation path), so a strategy does not start a
-   *     cancellation: it waits for its workers as {@link Shutdown} says, hands the results that
-   *     arrived meanwhile to {@code sink}, which decides what counts, and rethrows. What is still
-   *     running after the grace period is abandoned (the async strategy cancels those futures)
+   *     after cancelling every call (its one cancellation path), so a strategy never cancels,
+   *     interrupts a worker or cancels a future: it waits for its workers as its {@link Shutdown}
+   *     says, hands the results that arrived meanwhile to {@code sink}, which decides what counts,
+   *     and rethrows. What is still running after the grace period is abandoned
    */
   void run(List<String> codes, Fetcher fetcher, int limit, Consumer<Result> sink)
       throws InterruptedException;

@@ -26,12 +26,18 @@ public enum StrategyKind {
     return Math.max(1, Math.min(Math.min(wanted, maxLimit), codes));
   }
 
+  /** This strategy, waiting for its workers as a real run does ({@link Shutdown#STANDARD}). */
   public Strategy create() {
+    return create(Shutdown.STANDARD);
+  }
+
+  /** This strategy, waiting for its workers when it stops as {@code shutdown} says. */
+  public Strategy create(Shutdown shutdown) {
     return switch (this) {
       case SEQUENTIAL -> new SequentialStrategy();
-      case THREADPOOL -> new ThreadPoolStrategy();
-      case ASYNC -> new AsyncStrategy();
-      case VIRTUAL -> new VirtualStrategy();
+      case THREADPOOL -> new ThreadPoolStrategy(shutdown);
+      case ASYNC -> new AsyncStrategy(shutdown);
+      case VIRTUAL -> new VirtualStrategy(shutdown);
     };
   }
 

@@ -2,21 +2,23 @@ package flags2.strategy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
  * A fixed pool of {@code limit} platform threads making blocking calls; results are consumed as
- * they complete through an {@link ExecutorCompletionService} (the book's {@code as_completed}).
- * When it returns, its threads have exited, not merely gone idle (within {@link Shutdown#GRACE}).
+ * they complete (the book's {@code as_completed}). When it returns, its threads have exited, not
+ * merely gone idle (within the {@link Shutdown}'s grace). Stopping it never interrupts a worker:
+ * once the run has cancelled, the codes still queued fail at once, unsent.
  */
 final class ThreadPoolStrategy implements Strategy {
+  private final Shutdown shutdown;
+
+  ThreadPoolStrategy(Shutdown shutdown) {
+    this.shutdown = shutdown;
+  }
 
   @Override
   public void run(List<String> codes, Fetcher fetcher, int limit, Consumer<Result> sink)
@@ -31,35 +33,15 @@ final class ThreadPoolStrategy implements Strategy {
               workers.add(worker); // only the submitting thread creates workers
               return worker;
             });
-    CompletionService<Result> completed = new ExecutorCompletionService<>(pool);
-    boolean interrupted = false;
+    Handover handover = new Handover();
     try {
       for (String code : codes) {
-        completed.submit(() -> fetcher.fetch(code));
+        pool.execute(() -> handover.add(fetcher.fetch(code)));
       }
-      for (int i = 0; i < codes.size(); i++) {
-        sink.accept(resultOf(completed.take()));
-      }
-    } catch (InterruptedException e) {
-      interrupted = true;
-      throw e;
     } finally {
-      pool.shutdownNow();
-      Shutdown.join(workers); // after a cancel, workers delete their temporary files first
-      if (interrupted) {
-        for (Future<Result> done; (done = completed.poll()) != null; ) {
-          sink.accept(resultOf(done));
-        }
-      }
+      pool.shutdown(); // takes no more; runs what is queued
     }
-  }
-
-  /** The result of a finished task; {@link Fetcher#fetch} returns failures, never throws them. */
-  private static Result resultOf(Future<Result> done) {
-    try {
-      return done.get();
-    } catch (ExecutionException | InterruptedException e) {
-      throw new IllegalStateException("Fetcher.fetch never throws", e);
-    }
+    // after a cancel, workers delete their temporary files before they exit
+    handover.deliver(codes.size(), sink, () -> shutdown.join(workers));
   }
 }

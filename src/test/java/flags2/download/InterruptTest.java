@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flags2.common.Codes;
+import flags2.strategy.Shutdown;
 import flags2.strategy.StrategyKind;
 import flags2.testing.Flags2Runner;
 import flags2.testing.StallingDispatcher;
@@ -31,8 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Ctrl-C mid-run, for every strategy: prompt exit 130, a report that adds up, no partial files. */
+/**
+ * Ctrl-C mid-run, for every strategy: exit 130, a report that adds up, no partial files. The runs
+ * wait a minute for their workers, longer than the tests wait for a run: a download Ctrl-C fails to
+ * stop holds the run past the test's bound, whatever the machine's load.
+ */
 class InterruptTest {
+  private static final Shutdown PATIENT = new Shutdown(Duration.ofMinutes(1));
+
   @StartStop private final MockWebServer server = new MockWebServer();
   @TempDir Path dest;
 
@@ -43,13 +50,12 @@ class InterruptTest {
 
   /**
    * Runs {@code -m 4 a} with {@code extra} against a server that stalls all but three codes
-   * mid-body, and fires Ctrl-C once a stalled request has arrived, right after {@code beforeFire}.
+   * mid-body, and fires Ctrl-C once a stalled request has arrived.
    */
-  private Flags2Runner.Run ctrlCMidRun(StrategyKind strategy, Runnable beforeFire, String... extra)
-      throws Exception {
+  private Flags2Runner.Run ctrlCMidRun(StrategyKind strategy, String... extra) throws Exception {
     StallingDispatcher dispatcher = new StallingDispatcher(3);
     server.setDispatcher(dispatcher);
-    Interrupt ctrlC = Interrupt.none();
+    Interrupt ctrlC = new Interrupt(status -> {}, PATIENT);
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -68,13 +74,8 @@ class InterruptTest {
     CompletableFuture<Flags2Runner.Run> running =
         CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
     assertTrue(dispatcher.stalling.await(10, TimeUnit.SECONDS), "no request reached the server");
-    beforeFire.run();
     ctrlC.fire();
     return running.get(10, TimeUnit.SECONDS);
-  }
-
-  private Flags2Runner.Run ctrlCMidRun(StrategyKind strategy, String... extra) throws Exception {
-    return ctrlCMidRun(strategy, () -> {}, extra);
   }
 
   @ParameterizedTest
@@ -112,12 +113,9 @@ class InterruptTest {
   @EnumSource(StrategyKind.class)
   void ctrlCCancelsReportsWhatWasDoneAndLeavesNoPartialFile(StrategyKind strategy)
       throws Exception {
-    long[] fired = new long[1];
-    Flags2Runner.Run run = ctrlCMidRun(strategy, () -> fired[0] = System.nanoTime());
-    Duration toExit = Duration.ofNanos(System.nanoTime() - fired[0]);
+    Flags2Runner.Run run = ctrlCMidRun(strategy);
 
     assertEquals(130, run.status(), run.out() + run.err());
-    assertTrue(toExit.toMillis() < 2000, "took " + toExit.toMillis() + " ms to stop");
     int ok = count(run.out(), "flags? downloaded");
     int errors = count(run.out(), "errors?");
     int notAttempted = count(run.out(), "not attempted");
@@ -132,15 +130,15 @@ class InterruptTest {
 
   /**
    * Ctrl-C while a body trickles in: the image is being written, the headers long since arrived
-   * (OkHttp's Dispatcher no longer tracks a blocking call then). It must stop at once, not at the
-   * 60 s timeout, and leave no partial file.
+   * (OkHttp's Dispatcher no longer tracks a blocking call then). It must stop without waiting for
+   * the body (held for a minute, the 60 s timeout never reached) and leave no partial file.
    */
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
   void ctrlCDuringASlowBodyStopsAtOnceAndLeavesNoPartialFile(StrategyKind strategy)
       throws Exception {
     server.setDispatcher(new StallingDispatcher(0));
-    Interrupt ctrlC = Interrupt.none();
+    Interrupt ctrlC = new Interrupt(status -> {}, PATIENT);
     List<String> args =
         List.of(
             "-s",
@@ -160,13 +158,10 @@ class InterruptTest {
       CompletableFuture<Flags2Runner.Run> running =
           CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));
       assertTrue(partialFileGrows(watcher), "no image was being written");
-      long fired = System.nanoTime();
       ctrlC.fire();
       Flags2Runner.Run run = running.get(20, TimeUnit.SECONDS);
-      Duration toExit = Duration.ofNanos(System.nanoTime() - fired);
 
       assertEquals(130, run.status(), run.out() + run.err());
-      assertTrue(toExit.toMillis() < 2000, "took " + toExit.toMillis() + " ms to stop");
       assertEquals(2, count(run.out(), "not attempted"), run.out());
     }
     try (Stream<Path> files = Files.list(dest)) {
@@ -208,6 +203,15 @@ class InterruptTest {
       assertEquals(1, first.get());
       assertEquals(1, hard.get());
     }
+  }
+
+  @Test
+  void aSignalAfterTheRegistrationClosedRunsNothing() {
+    Interrupt interrupt = Interrupt.none();
+    AtomicInteger acted = new AtomicInteger();
+    interrupt.onInterrupt(acted::incrementAndGet).close();
+    interrupt.fire();
+    assertEquals(0, acted.get());
   }
 
   @Test

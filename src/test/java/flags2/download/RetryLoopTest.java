@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The one retry loop, as both kinds of download use it: blocking (every step on the caller's
@@ -49,7 +51,7 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(3);
 
     CompletableFuture<Result> result =
-        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+        new RetryLoop(FAST, new CompletableFuture<>(), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.SLEEP);
 
     assertTrue(result.isDone(), "a blocking loop returns with its result ready");
@@ -62,7 +64,7 @@ class RetryLoopTest {
     Attempts attempts = new Attempts(99);
 
     Result result =
-        new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+        new RetryLoop(FAST, new CompletableFuture<>(), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.SLEEP)
             .join();
 
@@ -78,7 +80,7 @@ class RetryLoopTest {
     Result result =
         new RetryLoop(
                 FAST,
-                () -> false,
+                new CompletableFuture<>(),
                 (failed, retry, retries, wait) ->
                     told.add(
                         failed.error()
@@ -107,7 +109,7 @@ class RetryLoopTest {
     RetryPolicy timed =
         new RetryPolicy(1, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200));
     Result result =
-        new RetryLoop(timed, () -> false, RetryLoop.Listener.NONE)
+        new RetryLoop(timed, new CompletableFuture<>(), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.TIMER)
             .get(10, TimeUnit.SECONDS);
 
@@ -120,15 +122,42 @@ class RetryLoopTest {
   @Test
   void aCancelledRunRetriesNothing() {
     Attempts attempts = new Attempts(3);
-    AtomicBoolean cancelled = new AtomicBoolean(true);
-
     Result result =
-        new RetryLoop(FAST, cancelled::get, RetryLoop.Listener.NONE)
+        new RetryLoop(FAST, CompletableFuture.completedFuture(null), RetryLoop.Listener.NONE)
             .run(attempts::next, RetryLoop.SLEEP)
             .join();
 
     assertEquals(1, attempts.made.get());
     assertEquals("try 1", result.error());
+  }
+
+  /**
+   * Ctrl-C while a code waits to retry: the run's cancel ends the wait at once, for a blocking
+   * download (waiting on its own thread) and a callback one (on a timer) alike; the wait is an
+   * hour, so a loop that does not wake up never ends within the test's bound.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aCancelDuringTheWaitToRetryEndsItAtOnceWithTheLastResult(boolean blocking) throws Exception {
+    Attempts attempts = new Attempts(2);
+    RetryPolicy hourly =
+        new RetryPolicy(1, Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
+    CompletableFuture<Void> cancelled = new CompletableFuture<>();
+    CountDownLatch waiting = new CountDownLatch(1);
+    RetryLoop loop =
+        new RetryLoop(hourly, cancelled, (failed, retry, retries, wait) -> waiting.countDown());
+
+    CompletableFuture<Result> result =
+        blocking
+            ? CompletableFuture.supplyAsync(
+                () -> loop.run(attempts::next, RetryLoop.SLEEP).join(),
+                runnable -> Thread.ofPlatform().start(runnable))
+            : loop.run(attempts::next, RetryLoop.TIMER);
+    assertTrue(waiting.await(10, TimeUnit.SECONDS), "no retry was scheduled");
+    cancelled.complete(null);
+
+    assertEquals("try 1", result.get(10, TimeUnit.SECONDS).error());
+    assertEquals(1, attempts.made.get(), "nothing retried after the cancel");
   }
 
   @Test
@@ -137,7 +166,7 @@ class RetryLoopTest {
     Thread.currentThread().interrupt(); // the sleep before the first retry throws at once
     try {
       Result result =
-          new RetryLoop(FAST, () -> false, RetryLoop.Listener.NONE)
+          new RetryLoop(FAST, new CompletableFuture<>(), RetryLoop.Listener.NONE)
               .run(attempts::next, RetryLoop.SLEEP)
               .join();
 

@@ -1,0 +1,46 @@
+package flags2.strategy;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * Where a concurrent strategy's workers leave their results and the calling thread takes them, in
+ * the order they arrive: the one hand-over, for a run that ends and for one that is interrupted
+ * alike. After an interrupt it waits for the workers (as the strategy's {@link Shutdown} says) and
+ * then hands over what arrived meanwhile, so an image saved while the run was stopping is counted.
+ */
+final class Handover {
+  private final BlockingQueue<Result> arrived = new LinkedBlockingQueue<>();
+
+  /** Leaves a worker's result; any thread. */
+  void add(Result result) {
+    arrived.add(result);
+  }
+
+  /**
+   * Hands {@code expected} results to {@code sink} on the calling thread as they arrive, then runs
+   * {@code stop} (the strategy stops its workers and waits for them). If the thread is interrupted
+   * first: runs {@code stop}, hands every result that arrived until then to {@code sink}, and
+   * rethrows. {@code stop} runs once either way, also when {@code sink} throws.
+   */
+  void deliver(int expected, Consumer<Result> sink, Runnable stop) throws InterruptedException {
+    boolean stopped = false;
+    try {
+      for (int i = 0; i < expected; i++) {
+        sink.accept(arrived.take());
+      }
+    } catch (InterruptedException e) {
+      stopped = true;
+      stop.run();
+      for (Result late; (late = arrived.poll()) != null; ) {
+        sink.accept(late);
+      }
+      throw e;
+    } finally {
+      if (!stopped) {
+        stop.run();
+      }
+    }
+  }
+}
