@@ -2,6 +2,7 @@ package flags2.download;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -191,7 +193,8 @@ class ProxyTest {
             .env("https_proxy", "http://u:pw@127.0.0.1:" + proxy.getPort());
     Flags2Runner.Run run = run(runner, "https://flags.example/flags", "-v", "br");
     assertEquals(1, run.status(), run.screen());
-    RecordedRequest connect = proxy.takeRequest();
+    RecordedRequest connect = proxy.takeRequest(10, TimeUnit.SECONDS);
+    assertNotNull(connect, "the proxy was never asked");
     assertEquals("CONNECT flags.example:443 HTTP/1.1", connect.getRequestLine());
     assertEquals("Basic dTpwdw==", connect.getHeaders().get("Proxy-Authorization"));
   }
