@@ -14,17 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code flags2 [OPTIONS] [CC...]}: downloads the flags; the root command. */
 final class DownloadCommand implements Callable<Integer> {
-  private static final Logger OKHTTP_LOGGER = Logger.getLogger("okhttp3");
-  private static final Logger TASK_RUNNER_LOGGER =
-      Logger.getLogger("okhttp3.internal.concurrent.TaskRunner");
 
   private final Env env;
   private final CommandSpec spec;
@@ -163,17 +157,16 @@ final class DownloadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DownloadOptions options = options();
-    if (debug.get()) {
-      enableDebugLogging();
-    }
     Console console = env.console();
     if (debug.get()) { // its lines would break the bar's: no bar, as with -v
       console = new Console(console.out(), console.err(), false, console.columns());
     }
-    return new DownloadRun(options, console, env.nanoTime(), env.interrupt())
-        .execute()
-        .status()
-        .code;
+    try (DebugLogging logging = debug.get() ? DebugLogging.to(console.err()) : null) {
+      return new DownloadRun(options, console, env.nanoTime(), env.interrupt())
+          .execute()
+          .status()
+          .code;
+    }
   }
 
   /** Validates the parsed values into options; throws a usage error for bad values. */
@@ -238,18 +231,5 @@ final class DownloadCommand implements Callable<Integer> {
         .proxies(Validate.proxies(spec, env, proxy))
         .trust(trust.trust(env, spec))
         .build();
-  }
-
-  /**
-   * {@code --debug}: flags2's loggers at debug, and OkHttp's own {@code java.util.logging} records
-   * bridged to slf4j, so every line has one format; OkHttp's task-queue housekeeping (a few lines
-   * per request) is left out. Must run before the first slf4j logger is made.
-   */
-  private static void enableDebugLogging() {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-    OKHTTP_LOGGER.setUseParentHandlers(false);
-    OKHTTP_LOGGER.addHandler(new SLF4JBridgeHandler());
-    OKHTTP_LOGGER.setLevel(Level.FINE);
-    TASK_RUNNER_LOGGER.setLevel(Level.INFO);
   }
 }
