@@ -158,17 +158,16 @@ final class DownloadCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DownloadOptions options = options();
-    if (debug.get()) {
-      DebugLogging.enable();
-    }
     Console console = env.console();
     if (debug.get()) { // its lines would break the bar's: no bar, as with -v
       console = new Console(console.out(), console.err(), false, console.columns());
     }
-    return new DownloadRun(options, console, env.nanoTime(), env.interrupt())
-        .execute()
-        .status()
-        .code;
+    try (DebugLogging logging = debug.get() ? DebugLogging.to(console.err()) : null) {
+      return new DownloadRun(options, console, env.nanoTime(), env.interrupt())
+          .execute()
+          .status()
+          .code;
+    }
   }
 
   /** Validates the parsed values into options; throws a usage error for bad values. */

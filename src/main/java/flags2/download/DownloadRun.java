@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One download run from validated options: checks the destination, embeds a test server when the
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * SIGHUP take the same path). The same cancel ends every run, so no call outlives it.
  */
 public final class DownloadRun {
-  private static final Logger log = LoggerFactory.getLogger(DownloadRun.class);
+  private static final System.Logger log = System.getLogger(DownloadRun.class.getName());
 
   private final DownloadOptions options;
   private final Console console;
@@ -184,12 +182,13 @@ public final class DownloadRun {
       report.started(start);
       boolean interrupted = false;
       try {
-        log.debug(
-            "{} strategy, {} code{}, concurrency {}",
+        log.log(
+            System.Logger.Level.DEBUG,
+            "{0} strategy, {1} code{2}, concurrency {3}",
             options.strategy().cliName(),
-            codes.size(),
+            String.valueOf(codes.size()),
             codes.size() == 1 ? "" : "s",
-            concurrency);
+            String.valueOf(concurrency));
         options
             .strategy()
             .create(interrupt.shutdown())

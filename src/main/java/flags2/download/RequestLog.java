@@ -8,21 +8,21 @@ import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@code --debug}: one line per HTTP request, when its call ends, through slf4j like every other
- * log line: {@code GET http://127.0.0.1:8002/flags/br/br.gif -> 200, 2904 bytes, 503 ms, attempt
- * 1}, or {@code -> failed (Connection refused), 2 ms, attempt 1}. Credentials in the URL show as
- * {@code ***}. Attached to a client only when debug logging is on.
+ * {@code --debug}: one line per HTTP request, when its call ends, through {@link System.Logger}
+ * like every other log line: {@code GET http://127.0.0.1:8002/flags/br/br.gif -> 200, 2904 bytes,
+ * 503 ms, attempt 1}, or {@code -> failed (Connection refused), 2 ms, attempt 1}. Credentials in
+ * the URL show as {@code ***}. Attached to a client only when debug logging is on.
  */
 final class RequestLog extends EventListener {
-  private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+  private static final System.Logger log = System.getLogger(RequestLog.class.getName());
 
   /** A listener per call, when debug logging is on; null (none) otherwise. */
   static EventListener.Factory factoryIfDebug() {
-    return log.isDebugEnabled() ? call -> new RequestLog(System::nanoTime) : null;
+    return log.isLoggable(System.Logger.Level.DEBUG)
+        ? call -> new RequestLog(System::nanoTime)
+        : null;
   }
 
   private final LongSupplier nanoTime;
@@ -52,13 +52,17 @@ final class RequestLog extends EventListener {
   @Override
   public void callEnd(Call call) {
     // a body closed unread (a 404's, an error's) is reported as 0 bytes: no count is shown
-    log.debug("{}", line(call, status + (bytes <= 0 ? "" : ", " + bytes + " bytes")));
+    log.log(
+        System.Logger.Level.DEBUG,
+        line(call, status + (bytes <= 0 ? "" : ", " + bytes + " bytes")));
   }
 
   @Override
   public void callFailed(Call call, IOException e) {
     String after = status == 0 ? "" : " after " + status;
-    log.debug("{}", line(call, "failed" + after + " (" + Printable.of("" + e.getMessage()) + ")"));
+    log.log(
+        System.Logger.Level.DEBUG,
+        line(call, "failed" + after + " (" + Printable.of("" + e.getMessage()) + ")"));
   }
 
   /** {@code METHOD URL -> OUTCOME, N ms, attempt N}. */

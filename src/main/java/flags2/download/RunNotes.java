@@ -2,8 +2,6 @@ package flags2.download;
 
 import flags2.report.Transport;
 import java.io.PrintStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A run's lines on stderr that are neither errors nor the report: the {@code --insecure} warning,
@@ -12,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * HTTP/2 carried.
  */
 final class RunNotes {
-  private static final Logger log = LoggerFactory.getLogger(RunNotes.class);
+  private static final System.Logger log = System.getLogger(RunNotes.class.getName());
 
   private RunNotes() {}
 
@@ -31,7 +29,7 @@ final class RunNotes {
     if (viaProxy != null && options.verbose()) {
       notes.println(viaProxy);
     } else if (viaProxy != null) {
-      log.debug(viaProxy); // --debug
+      log.log(System.Logger.Level.DEBUG, viaProxy); // --debug
     }
   }
 

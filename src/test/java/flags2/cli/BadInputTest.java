@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.ReservedPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,24 +49,23 @@ class BadInputTest {
 
   @Test
   void credentialsNeverAppearInErrorsEither() throws IOException {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
+    try (ReservedPort closed = ReservedPort.open()) {
+      int port = closed.number();
+      Flags2Runner.Run run =
+          new Flags2Runner()
+              .run(
+                  "-s",
+                  "http://alice:s3cret@127.0.0.1:" + port + "/flags",
+                  "-d",
+                  dest.toString(),
+                  "-v",
+                  "--debug",
+                  "br");
+      assertEquals(1, run.status());
+      assertTrue(
+          run.out().contains("URL site: http://***@127.0.0.1:" + port + "/flags"), run.out());
+      assertFalse((run.out() + run.err()).contains("s3cret"), run.out() + run.err());
     }
-    Flags2Runner.Run run =
-        new Flags2Runner()
-            .run(
-                "-s",
-                "http://alice:s3cret@127.0.0.1:" + closed + "/flags",
-                "-d",
-                dest.toString(),
-                "-v",
-                "--debug",
-                "br");
-    assertEquals(1, run.status());
-    assertTrue(
-        run.out().contains("URL site: http://***@127.0.0.1:" + closed + "/flags"), run.out());
-    assertFalse((run.out() + run.err()).contains("s3cret"), run.out() + run.err());
   }
 
   @Test

@@ -11,6 +11,7 @@ import flags2.report.Console;
 import flags2.serve.Delay;
 import flags2.serve.TestServers;
 import flags2.testing.Flags2Runner;
+import flags2.testing.ReservedPort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,12 +31,16 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flags2 serve} as a user runs it: ready lines, then downloads against it, then Ctrl-C. */
 class ServeCommandTest {
   @TempDir Path dest;
+
+  /** A port for LOCAL: free for the servers, taken by nobody else. */
+  @AutoClose private final ReservedPort reserved = ReservedPort.open();
 
   /** {@code flags2 serve ARGS} on a thread of its own, its stdout and stderr piped back. */
   private static final class Serving {
@@ -141,10 +146,7 @@ class ServeCommandTest {
   @Test
   void aReadyFileThatCannotBeWrittenStopsTheServersWithOneLine() throws IOException {
     Path nowhere = dest.resolve("missing").resolve("ready");
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
+    int port = reserved.number();
     Flags2Runner.Run run =
         new Flags2Runner()
             .run("serve", "--ports", port + ",0,0", "--ready-file", nowhere.toString());
@@ -191,10 +193,7 @@ class ServeCommandTest {
 
   @Test
   void aTakenPortIsOneLineNamingItAndNothingIsLeftListening() throws IOException {
-    int free;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      free = probe.getLocalPort(); // closed again: LOCAL's port, to check it is let go
-    }
+    int free = reserved.number(); // LOCAL's port, to check it is let go
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Flags2Runner.Run run =
           new Flags2Runner()

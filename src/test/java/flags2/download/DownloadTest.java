@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.ReservedPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -151,22 +151,21 @@ class DownloadTest {
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
   void aClosedPortIsAnErrorPerCode(StrategyKind strategy) throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
+    Flags2Runner.Run run;
+    try (ReservedPort closed = ReservedPort.open()) {
+      run =
+          new Flags2Runner()
+              .run(
+                  "-s",
+                  closed.url("/flags"),
+                  "-d",
+                  dest.toString(),
+                  "-t",
+                  strategy.cliName(),
+                  "-v",
+                  "br",
+                  "cn");
     }
-    Flags2Runner.Run run =
-        new Flags2Runner()
-            .run(
-                "-s",
-                "http://127.0.0.1:" + closedPort + "/flags",
-                "-d",
-                dest.toString(),
-                "-t",
-                strategy.cliName(),
-                "-v",
-                "br",
-                "cn");
     assertEquals(1, run.status());
     assertTrue(run.outLines().contains("*** Error for BR: Connection refused"), run.out());
     assertTrue(run.outLines().contains("2 errors."), run.out());

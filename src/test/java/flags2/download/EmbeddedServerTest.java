@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.common.Site;
 import flags2.testing.Flags2Runner;
+import flags2.testing.ReservedPort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,15 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedServerTest {
   @TempDir Path dest;
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
+  /** LOCAL's or DELAY's port: free for the embedded server, taken by nobody else. */
+  @AutoClose private final ReservedPort reserved = ReservedPort.open();
 
   @Test
   void aMissingLocalServerIsEmbeddedForTheRunAndItsPortFreedAfter() throws IOException {
-    int port = freePort();
+    int port = reserved.number();
     Flags2Runner runner =
         new Flags2Runner().site(Site.LOCAL, HttpUrl.get("http://localhost:" + port + "/flags"));
 
@@ -50,7 +49,7 @@ class EmbeddedServerTest {
 
   @Test
   void noEmbeddedMeansARefusedConnectionIsAnErrorPerCode() throws IOException {
-    int port = freePort();
+    int port = reserved.number();
     Flags2Runner runner =
         new Flags2Runner().site(Site.DELAY, HttpUrl.get("http://localhost:" + port + "/flags"));
 

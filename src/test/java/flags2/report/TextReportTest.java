@@ -83,6 +83,24 @@ class TextReportTest {
         printed());
   }
 
+  /** The README: "Ten codes or fewer are listed instead". */
+  @Test
+  void exactlyTenCodesAreListedAndElevenAreShownAsARange() {
+    List<String> eleven = Codes.expand(List.of("b"), false, false, 11);
+    TextReport ten = new TextReport(out, false);
+    ten.initial(DELAY, eleven.subList(0, 10), 10);
+    TextReport more = new TextReport(out, false);
+    more.initial(DELAY, eleven, 10);
+
+    List<String> searching =
+        printed().lines().filter(line -> line.startsWith("Searching")).toList();
+    assertEquals(
+        List.of(
+            "Searching for 10 flags: BA, BB, BC, BD, BE, BF, BG, BH, BI, BJ",
+            "Searching for 11 flags: from BA to BK"),
+        searching);
+  }
+
   @Test
   void verboseLinesAndErrorCounts() {
     TextReport reporter = new TextReport(out, true);
