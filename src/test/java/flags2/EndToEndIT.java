@@ -125,7 +125,7 @@ class EndToEndIT {
         requests.get(1));
     assertTrue(
         run.err().lines().allMatch(l -> l.matches("(DEBUG|INFO|WARN|ERROR) \\S+ - .*")),
-        "every stderr line in slf4j's one format:\n" + run.err());
+        "every stderr line in one format:\n" + run.err());
     assertTrue(run.err().lines().noneMatch(l -> l.contains("TaskRunner")), run.err());
   }
 

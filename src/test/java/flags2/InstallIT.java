@@ -134,7 +134,7 @@ class InstallIT {
     assertEquals(0, bash.status, bash.err);
     assertTrue(bash.out.startsWith("complete "), bash.out);
 
-    for (String licence : List.of("OkHttp", "Kotlin", "Okio", "progressbar", "JLine", "SLF4J")) {
+    for (String licence : List.of("OkHttp", "Kotlin", "Okio", "progressbar", "JLine")) {
       assertTrue(
           Files.readString(home.resolve("THIRD-PARTY.txt"))
               .toLowerCase()

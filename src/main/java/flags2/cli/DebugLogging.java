@@ -53,7 +53,7 @@ final class DebugLogging implements AutoCloseable {
     }
   }
 
-  /** {@code LEVEL Name - message}: slf4j-simple's short format, which the README shows. */
+  /** {@code LEVEL Name - message}, the format the README shows. */
   private static final class StreamHandler extends Handler {
     private final PrintStream err;
     private final SimpleFormatter messages = new SimpleFormatter();
