@@ -78,26 +78,15 @@ final class HttpClients {
    */
   static OkHttpClient create(
       int concurrency, Duration timeout, HttpUrl base, UnaryOperator<OkHttpClient.Builder> tls) {
-    return create(concurrency, timeout, base, tls, Proxies.NONE);
+    return create(concurrency, timeout, base, tls, Proxies.NONE, HttpVersion.NEGOTIATED, null);
   }
 
   /**
-   * As {@link #create(int, Duration, HttpUrl, UnaryOperator)}, through {@code proxies}: with none
-   * set, the JDK's own proxy settings apply as before; with some, they decide every connection.
-   */
-  static OkHttpClient create(
-      int concurrency,
-      Duration timeout,
-      HttpUrl base,
-      UnaryOperator<OkHttpClient.Builder> tls,
-      Proxies proxies) {
-    return create(concurrency, timeout, base, tls, proxies, HttpVersion.NEGOTIATED, null);
-  }
-
-  /**
-   * As {@link #create(int, Duration, HttpUrl, UnaryOperator, Proxies)}, speaking {@code version};
-   * {@code transport}, if not null, counts what the requests went over. Where HTTP/2 is possible,
-   * requests wait for the first connection, as curl's do ({@link FirstConnection}).
+   * As {@link #create(int, Duration, HttpUrl, UnaryOperator)}, through {@code proxies} (with none
+   * set, the JDK's own proxy settings apply; with some, they decide every connection), speaking
+   * {@code version}; {@code transport}, if not null, counts what the requests went over. Where
+   * HTTP/2 is possible, requests wait for the first connection, as curl's do ({@link
+   * FirstConnection}).
    */
   static OkHttpClient create(
       int concurrency,
