@@ -111,6 +111,32 @@ class InstallIT {
     }
   }
 
+  /**
+   * An https run loads ~1,000 classes (TLS, certificates, crypto) an http run does not; the cache
+   * is trained over HTTPS so that they come from it. The JVM loads every class the cache holds at
+   * start-up, so {@code -V} lists them.
+   */
+  @Test
+  void theImagesStartUpCacheHoldsTheClassesAnHttpsRunNeeds() throws Exception {
+    assumeFalse(Boolean.getBoolean("flags2.image.skip"), "the build made no image (-Pdist)");
+    Path archive = image();
+    Path home = unpack(archive, archive.getFileName().toString().replace(".tar.gz", ""));
+
+    Result version =
+        run(
+            List.of(home.resolve("bin/flags2").toString(), "-V"),
+            Map.of("PATH", toolsOnly(null).toString(), "JAVA_OPTS", "-Xlog:class+load:stdout"),
+            tmp);
+
+    assertEquals(0, version.status, version.err);
+    for (String tlsClass :
+        List.of("sun.security.ssl.SSLSocketImpl", "sun.security.ssl.CertificateVerify")) {
+      assertTrue(
+          version.out.contains(tlsClass + " source: shared objects file"),
+          tlsClass + " is not in the start-up cache");
+    }
+  }
+
   @Test
   void theShippedManPagesRenderAndTheCompletionScriptLoads() throws Exception {
     Path home = unpack(TARGET.resolve("flags2-" + VERSION + ".tar.gz"), "flags2-" + VERSION);
