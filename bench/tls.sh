@@ -2,7 +2,8 @@
 # What HTTPS adds to a run (issue 17, item 4): the 194 flags (-a) from nginx on loopback over plain
 # HTTP and over TLS, whole process (launcher, JVM start-up and exit included), as users run
 # ./flags2. The cases: http, with and without SSL_CERT_FILE set; --cacert with a private CA over
-# HTTP/2 and over HTTP/1.1; the JDK's own trust store (its ~150 CAs plus the private one, as for any
+# HTTP/2 and over HTTP/1.1 (TLS 1.2, nginx 1.22's default), and over HTTP/2 with TLS 1.3 (what
+# newer servers negotiate); the JDK's own trust store (its ~150 CAs plus the private one, as for any
 # public server: -s REMOTE); SSL_CERT_FILE naming the system CA bundle plus the private one (what
 # CI images set). hyperfine runs every case ROUNDS times (default 5) in turn, RUNS runs each time
 # (default 3), so a busy machine slows all cases alike; printed per case: median (min-max) wall
@@ -14,6 +15,7 @@
 #   bench/tls.sh
 #   ROUNDS=3 RUNS=3 bench/tls.sh
 #   BEFORE=../other-clone bench/tls.sh     # the same cases for another build too, interleaved
+#   chrt -r 10 bench/tls.sh                # on a machine something else keeps busy (a niced build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-5}
@@ -51,7 +53,7 @@ chmod u+w "$work/cacerts"
   -alias flags2-bench -file "$work/ca.pem" >/dev/null 2>&1
 
 read -r -a ports < <(python3 -c 'import socket
-s = [socket.socket() for _ in range(3)]
+s = [socket.socket() for _ in range(4)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*(x.getsockname()[1] for x in s))')
 mkdir -p "$work/nginx"
@@ -69,6 +71,7 @@ http {
   server { listen 127.0.0.1:${ports[0]}; root $work/www; }
   server { listen 127.0.0.1:${ports[1]} ssl http2; root $work/www; }
   server { listen 127.0.0.1:${ports[2]} ssl; root $work/www; }
+  server { listen 127.0.0.1:${ports[3]} ssl http2; ssl_protocols TLSv1.2 TLSv1.3; root $work/www; }
 }
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
@@ -81,6 +84,7 @@ done
 http=http://localhost:${ports[0]}/flags
 h2=https://localhost:${ports[1]}/flags
 h1=https://localhost:${ports[2]}/flags
+h2_tls13=https://localhost:${ports[3]}/flags
 out="$work/out"
 # Every case but the last two runs without SSL_CERT_FILE, which would stand in for --cacert.
 bundle="${SYSTEM_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}"   # what CI images point it at
@@ -93,6 +97,7 @@ cases=(
   "http, SSL_CERT_FILE set"   "$with_bundle FLAGS2 -s $http"
   "https h2, --cacert"        "$plain FLAGS2 -s $h2 --cacert $work/ca.pem"
   "https http/1.1, --cacert"  "$plain FLAGS2 -s $h1 --cacert $work/ca.pem"
+  "https h2 TLS 1.3, --cacert" "$plain FLAGS2 -s $h2_tls13 --cacert $work/ca.pem"
   "https h2, JDK trust store" "$jdk_trust FLAGS2 -s $h2"
   "https h2, SSL_CERT_FILE"   "$with_bundle FLAGS2 -s $h2"
 )
