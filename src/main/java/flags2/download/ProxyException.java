@@ -18,8 +18,9 @@ final class ProxyException extends IOException {
   }
 
   /**
-   * Words a failure at the proxy so that it names the proxy: refused, unknown host, 407. An
-   * application interceptor, so it sees what the caller will see.
+   * Words a failure at the proxy so that it names the proxy: refused, unknown host, 407, a tunnel
+   * refused (an https target, or h2c, asks the proxy to CONNECT; squid, for one, answers 403 for a
+   * port it does not tunnel to). An application interceptor, so it sees what the caller will see.
    */
   static Interceptor failures(Proxies proxies) {
     return chain -> {
@@ -56,8 +57,20 @@ final class ProxyException extends IOException {
       if (message.startsWith("Failed to authenticate with proxy")) { // CONNECT answered 407
         return new ProxyException(authenticationFailed(proxy), e);
       }
+      if (message.startsWith(TUNNEL_REFUSED)) { // OkHttp's words for any other CONNECT answer
+        return new ProxyException(
+            name + " refused the tunnel (CONNECT answered " + statusOf(message) + ")", e);
+      }
     }
     return e;
+  }
+
+  private static final String TUNNEL_REFUSED = "Unexpected response code for CONNECT: ";
+
+  /** The status code in OkHttp's message, digits only: the rest is not shown. */
+  private static String statusOf(String message) {
+    String code = message.substring(TUNNEL_REFUSED.length()).strip();
+    return code.matches("[0-9]{3}") ? code : "an error";
   }
 
   private static String authenticationFailed(HttpUrl proxy) {

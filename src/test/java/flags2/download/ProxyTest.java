@@ -168,6 +168,31 @@ class ProxyTest {
   }
 
   @Test
+  void aProxyThatRefusesTheTunnelIsNamedWithItsAnswer() {
+    proxy.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder().code(403).build();
+          }
+        });
+    Flags2Runner.Run run =
+        run(
+            new Flags2Runner().env("https_proxy", proxyUrl()),
+            "https://flags.example/flags",
+            "-v",
+            "br");
+    assertEquals(1, run.status(), run.screen());
+    assertTrue(
+        run.out()
+            .contains(
+                "*** Error for BR: proxy 127.0.0.1:"
+                    + proxy.getPort()
+                    + " refused the tunnel (CONNECT answered 403)\n"),
+        run.out());
+  }
+
+  @Test
   void aDeadProxyIsNamed() throws IOException {
     int port = dead.number();
     Flags2Runner.Run run =
