@@ -50,6 +50,16 @@ class ProxyTest {
     return runner.run(all);
   }
 
+  private void proxyAnswersEveryRequest(int status) {
+    proxy.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return new MockResponse.Builder().code(status).build();
+          }
+        });
+  }
+
   private List<RecordedRequest> recorded(MockWebServer server) throws InterruptedException {
     List<RecordedRequest> requests = new ArrayList<>();
     for (int i = server.getRequestCount(); i > 0; i--) {
@@ -148,13 +158,7 @@ class ProxyTest {
 
   @Test
   void aProxyThatAsksForCredentialsIsNamed() {
-    proxy.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return new MockResponse.Builder().code(407).build();
-          }
-        });
+    proxyAnswersEveryRequest(407);
     Flags2Runner.Run run =
         run(new Flags2Runner().env("http_proxy", proxyUrl()), TARGET, "-v", "br");
     assertEquals(1, run.status(), run.screen());
@@ -169,13 +173,7 @@ class ProxyTest {
 
   @Test
   void aProxyThatRefusesTheTunnelIsNamedWithItsAnswer() {
-    proxy.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return new MockResponse.Builder().code(403).build();
-          }
-        });
+    proxyAnswersEveryRequest(403);
     Flags2Runner.Run run =
         run(
             new Flags2Runner().env("https_proxy", proxyUrl()),
@@ -205,13 +203,7 @@ class ProxyTest {
 
   @Test
   void httpsTargetsAskTheProxyForATunnelWithItsCredentials() throws Exception {
-    proxy.setDispatcher(
-        new Dispatcher() {
-          @Override
-          public MockResponse dispatch(RecordedRequest request) {
-            return new MockResponse.Builder().code(403).build();
-          }
-        });
+    proxyAnswersEveryRequest(403);
     Flags2Runner runner =
         new Flags2Runner()
             .env("http_proxy", "http://127.0.0.1:" + dead.number())
