@@ -60,6 +60,13 @@ class ProxyTest {
         });
   }
 
+  /** The run failed, and its error for BR names the proxy and then says {@code problem}. */
+  private void assertProxyNamed(Flags2Runner.Run run, String problem) {
+    assertEquals(1, run.status(), run.screen());
+    String error = "*** Error for BR: proxy 127.0.0.1:" + proxy.getPort() + problem;
+    assertTrue(run.out().contains(error), run.out());
+  }
+
   private List<RecordedRequest> recorded(MockWebServer server) throws InterruptedException {
     List<RecordedRequest> requests = new ArrayList<>();
     for (int i = server.getRequestCount(); i > 0; i--) {
@@ -161,14 +168,7 @@ class ProxyTest {
     proxyAnswersEveryRequest(407);
     Flags2Runner.Run run =
         run(new Flags2Runner().env("http_proxy", proxyUrl()), TARGET, "-v", "br");
-    assertEquals(1, run.status(), run.screen());
-    assertTrue(
-        run.out()
-            .contains(
-                "*** Error for BR: proxy 127.0.0.1:"
-                    + proxy.getPort()
-                    + " requires a user name and password"),
-        run.out());
+    assertProxyNamed(run, " requires a user name and password");
   }
 
   @Test
@@ -180,14 +180,7 @@ class ProxyTest {
             "https://flags.example/flags",
             "-v",
             "br");
-    assertEquals(1, run.status(), run.screen());
-    assertTrue(
-        run.out()
-            .contains(
-                "*** Error for BR: proxy 127.0.0.1:"
-                    + proxy.getPort()
-                    + " refused the tunnel (CONNECT answered 403)\n"),
-        run.out());
+    assertProxyNamed(run, " refused the tunnel (CONNECT answered 403)\n");
   }
 
   @Test
