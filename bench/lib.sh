@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by the bench scripts: runs `flags2 serve` in its own process on free ports, waits until it
-# is ready, and stops it. Sourced, not run; needs bash 4+. From a script in bench/ (as goals.sh):
+# is ready, and stops it; starts nginx the same way. Sourced, not run; needs bash 4+. From a script
+# in bench/ (as goals.sh):
 #   source "$(dirname "$0")/lib.sh"
 #   cleanup() { trap '' INT TERM; serve_stop; ...; }   # a second Ctrl-C cannot cut it short
 #   trap cleanup EXIT
@@ -71,4 +72,35 @@ serve_stop() {
     wait "$serve_pid" 2>/dev/null || true
     serve_pid=""
   fi
+}
+
+# nginx_start DIR HTTP_LINE...: starts nginx (not as a daemon: a background job of this shell) with
+# its files in DIR/nginx and an http block of the bench settings (two workers, no access log,
+# keep-alive for 10,000 requests, .gif as image/gif) plus each HTTP_LINE (server blocks, certificate
+# lines). Sets nginx_pid; the caller kills it in its cleanup. nginx's workers run as an unprivileged
+# user: what they serve must be readable by all.
+nginx_start() {
+  local dir=$1 line
+  shift
+  mkdir -p "$dir/nginx"
+  {
+    printf 'worker_processes 2;\nerror_log %s/nginx/error.log;\npid %s/nginx/nginx.pid;\n' "$dir" "$dir"
+    printf 'events { worker_connections 4096; }\nhttp {\n'
+    printf '  access_log off;\n  keepalive_requests 10000;\n  types { image/gif gif; }\n'
+    for line in "$@"; do printf '  %s\n' "$line"; done
+    printf '}\n'
+  } >"$dir/nginx/nginx.conf"
+  nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" -g 'daemon off;' &
+  # shellcheck disable=SC2034  # read by the scripts that source this
+  nginx_pid=$!
+}
+
+# url_wait URL [CURL OPTION...]: waits, at most 5 s, until URL answers 2xx; non-zero if it never did.
+url_wait() {
+  local i
+  for ((i = 0; i < 50; i++)); do
+    curl -sf -o /dev/null "${@:2}" "$1" && return 0
+    sleep 0.1
+  done
+  return 1
 }

@@ -30,22 +30,9 @@ if command -v nginx >/dev/null; then
   for f in "$work"/images/*.gif; do cc=$(basename "$f" .gif); mkdir -p "$work/www/flags/$cc"; mv "$f" "$work/www/flags/$cc/"; done
   chmod -R a+rX "$work"   # nginx workers run as an unprivileged user
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  mkdir -p "$work/nginx"
-  cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-error_log $work/nginx/error.log;
-pid $work/nginx/nginx.pid;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 10000;
-  types { image/gif gif; }
-  server { listen 127.0.0.1:$port; root $work/www; }
-}
-CONF
-  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
-  pids+=($!)
-  for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/flags/br/br.gif" && break; sleep 0.1; done
+  nginx_start "$work" "server { listen 127.0.0.1:$port; root $work/www; }"
+  pids+=("$nginx_pid")
+  url_wait "http://127.0.0.1:$port/flags/br/br.gif"
   nginx_url="http://127.0.0.1:$port/flags"
 fi
 

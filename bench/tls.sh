@@ -17,6 +17,8 @@
 #   BEFORE=../other-clone bench/tls.sh     # the same cases for another build too, interleaved
 #   chrt -r 10 bench/tls.sh                # on a machine something else keeps busy (a niced build)
 set -euo pipefail
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-5}
 runs=${RUNS:-3}
@@ -56,30 +58,12 @@ read -r -a ports < <(python3 -c 'import socket
 s = [socket.socket() for _ in range(4)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*(x.getsockname()[1] for x in s))')
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-error_log $work/nginx/error.log;
-pid $work/nginx/nginx.pid;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 10000;
-  types { image/gif gif; }
-  ssl_certificate $work/server.pem;
-  ssl_certificate_key $work/server.key;
-  server { listen 127.0.0.1:${ports[0]}; root $work/www; }
-  server { listen 127.0.0.1:${ports[1]} ssl http2; root $work/www; }
-  server { listen 127.0.0.1:${ports[2]} ssl; root $work/www; }
-  server { listen 127.0.0.1:${ports[3]} ssl http2; ssl_protocols TLSv1.2 TLSv1.3; root $work/www; }
-}
-CONF
-nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
-nginx_pid=$!
-for _ in $(seq 50); do
-  curl -sf --cacert "$work/ca.pem" -o /dev/null "https://localhost:${ports[2]}/flags/br/br.gif" && break
-  sleep 0.1
-done
+nginx_start "$work" "ssl_certificate $work/server.pem;" "ssl_certificate_key $work/server.key;" \
+  "server { listen 127.0.0.1:${ports[0]}; root $work/www; }" \
+  "server { listen 127.0.0.1:${ports[1]} ssl http2; root $work/www; }" \
+  "server { listen 127.0.0.1:${ports[2]} ssl; root $work/www; }" \
+  "server { listen 127.0.0.1:${ports[3]} ssl http2; ssl_protocols TLSv1.2 TLSv1.3; root $work/www; }"
+url_wait "https://localhost:${ports[2]}/flags/br/br.gif" --cacert "$work/ca.pem"
 
 http=http://localhost:${ports[0]}/flags
 h2=https://localhost:${ports[1]}/flags
