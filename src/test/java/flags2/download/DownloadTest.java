@@ -183,9 +183,9 @@ class DownloadTest {
                     new MockResponse.Builder()
                         .onResponseStart(SocketEffect.Stall.INSTANCE)
                         .build()));
-    Flags2Runner.Run run = run(strategy, "-v", "--timeout", "0.3", "br");
+    Flags2Runner.Run run = run(strategy, "-v", "--timeout", "0.1", "br");
     assertEquals(1, run.status());
-    assertTrue(run.outLines().contains("*** Error for BR: Timeout after 0.3s"), run.out());
+    assertTrue(run.outLines().contains("*** Error for BR: Timeout after 0.1s"), run.out());
   }
 
   @Test
