@@ -147,6 +147,7 @@ class ProxiesTest {
             IllegalArgumentException.class,
             () -> Proxies.of(Map.of(), "http://u:secret@h:x", null));
     assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    assertTrue(e.getMessage().contains(", not 'http://***@h:x' (not a URL)."), e.getMessage());
   }
 
   @Test

@@ -147,7 +147,7 @@ class ProxyTest {
   }
 
   @Test
-  void aProxyThatAsksForCredentialsIsNamed() {
+  void aProxyThatAsksForCredentialsIsNamed() throws InterruptedException {
     proxy.setDispatcher(
         new Dispatcher() {
           @Override
@@ -158,6 +158,10 @@ class ProxyTest {
     Flags2Runner.Run run =
         run(new Flags2Runner().env("http_proxy", proxyUrl()), TARGET, "-v", "br");
     assertEquals(1, run.status(), run.screen());
+    // with no credentials configured there is nothing to answer the 407 with: no second try
+    List<RecordedRequest> requests = recorded(proxy);
+    assertEquals(1, requests.size());
+    assertNull(requests.get(0).getHeaders().get("Proxy-Authorization"));
     assertTrue(
         run.out()
             .contains(
