@@ -1,6 +1,7 @@
 package flags2.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,6 +103,43 @@ class GoldenChartTest {
     StringWriter trace = new StringWriter();
     TraceJson.write(fewLanes(), trace);
     assertGolden("few-lanes.json", trace.toString());
+  }
+
+  /** {@code lanes} requests, all in flight for the whole second the run took: one lane each. */
+  private static String chartOfLanes(int lanes) {
+    List<Request> requests = new ArrayList<>();
+    for (int i = 0; i < lanes; i++) {
+      requests.add(request("C" + i, Fetch.IMAGE, 1, 0, 1, Outcome.OK, 200, 1000));
+    }
+    Timeline.Run run =
+        new Timeline.Run("virtual", lanes, "LOCAL x", lanes, lanes, 0, 0, 1_000_000_000, false);
+    return SvgChart.svg(Timeline.of(run, ORIGIN, requests));
+  }
+
+  @Test
+  void codesOnBarsShrinkWithBarsLowerThanElevenPixels() {
+    // 35 lanes share 560 px: 16 px each, bars of 12.8 px, codes of 10.8 px
+    String svg = chartOfLanes(35);
+    assertTrue(svg.contains("height=\"12.80\""), svg);
+    assertTrue(
+        svg.contains("<text class=\"code\" x=\"620.00\" y=\"107.78\" font-size=\"10.8\">C0<"), svg);
+  }
+
+  @Test
+  void barsKeepAGapBetweenLanesDownToLanesOfFivePixels() {
+    // 112 lanes of exactly 5 px: bars of 4 px, with their white edge
+    String svg = chartOfLanes(112);
+    assertTrue(svg.contains("height=\"4.00\" fill=\"#2e9e5b\" stroke=\"#fff\""), svg);
+  }
+
+  @Test
+  void barsKeepTheirWhiteEdgeDownToFourPixels() {
+    // 140 lanes of exactly 4 px: no gap left, but still the edge that tells bars apart
+    String svg = chartOfLanes(140);
+    assertTrue(
+        svg.contains(
+            "y=\"96.00\" width=\"1100.00\" height=\"4.00\" fill=\"#2e9e5b\" stroke=\"#fff\""),
+        svg);
   }
 
   private static void assertGolden(String name, String actual) throws IOException {
