@@ -4,11 +4,14 @@ import static flags2.bench.BenchTest.cell;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import flags2.common.Site;
+import flags2.serve.Delay;
 import flags2.strategy.StrategyKind;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
 
@@ -81,5 +84,26 @@ class BenchChartTest {
         new BenchChart(List.of(cell(StrategyKind.ASYNC, 5, 5, 0.1, 0.1)), Optional.empty()).chart();
     assertEquals(0.1, chart.getStyler().getYAxisMin(), 1e-12);
     assertEquals(1, chart.getStyler().getYAxisMax(), 1e-12);
+  }
+
+  private static Bench.Config against(Site site) {
+    return new Bench.Config(
+        List.of("AA", "AB", "AC"),
+        new Site.Target(site, HttpUrl.get("http://127.0.0.1:1/flags")),
+        List.of(StrategyKind.VIRTUAL),
+        List.of(1),
+        1,
+        Duration.ofSeconds(10),
+        0);
+  }
+
+  @Test
+  void theIdealIsDrawnOnlyAgainstTheBenchsDelayServerWithOneFixedDelay() {
+    assertEquals(
+        Optional.of(new BenchChart.Ideal(3, Duration.ofMillis(500))),
+        BenchJob.ideal(against(Site.DELAY), new Delay(0.5, 0.5)));
+    assertEquals(Optional.empty(), BenchJob.ideal(against(Site.DELAY), new Delay(0.5, 1)));
+    assertEquals(Optional.empty(), BenchJob.ideal(against(Site.DELAY), new Delay(0, 0)));
+    assertEquals(Optional.empty(), BenchJob.ideal(against(Site.LOCAL), new Delay(0.5, 0.5)));
   }
 }
