@@ -95,7 +95,7 @@ public final class BenchJob {
   }
 
   /** The ideal line: only against the bench's own DELAY server, and a fixed delay. */
-  private static Optional<BenchChart.Ideal> ideal(Bench.Config config, Delay delay) {
+  static Optional<BenchChart.Ideal> ideal(Bench.Config config, Delay delay) {
     boolean known = config.target().site() == Site.DELAY && delay.min() == delay.max();
     return known && delay.min() > 0
         ? Optional.of(

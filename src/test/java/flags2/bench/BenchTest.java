@@ -564,7 +564,7 @@ class BenchTest {
     assertTrue(Double.parseDouble(row[3].replace("s", "")) >= 0.5, "one round of 0.5 s delays");
   }
 
-  private static Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
+  static Cell cell(StrategyKind strategy, int level, int used, double... seconds) {
     List<DownloadRun.Outcome> runs =
         Arrays.stream(seconds)
             .mapToObj(

@@ -1,6 +1,7 @@
 package flags2.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.testing.Flags2Runner;
@@ -98,6 +99,16 @@ class SubcommandTest {
         first.endsWith(
             option.startsWith("--b") ? "did you mean '--bind'?" : "did you mean '--ports'?"),
         first);
+  }
+
+  /** Each swap of two letters is one edit: two swaps in a four-letter name (bind) are too many. */
+  @Test
+  void anOptionTwoSwapsAwayFromAnyNameGetsNoSuggestion() {
+    Flags2Runner.Run run = new Flags2Runner().run("serve", "--ibdn", "0,0,0");
+    assertEquals(2, run.status());
+    String first = run.err().lines().findFirst().orElseThrow();
+    assertTrue(first.startsWith("*** Usage error: Unknown option"), first);
+    assertFalse(first.contains("did you mean"), first);
   }
 
   @Test

@@ -24,7 +24,9 @@ class CountryNameTest {
         "Antigua & Barbuda|Antigua_&_Barbuda.gif",
         "Congo - Kinshasa|Congo_-_Kinshasa.gif",
         "日本|日本.gif",
-        "a..b|a..b.gif"
+        "a..b|a..b.gif",
+        "Saint\u202fMartin|Saint\u202fMartin.gif",
+        "Smile \uD83D\uDE00|Smile_\uD83D\uDE00.gif"
       })
   void spacesBecomeUnderscores(String country, String file) throws Exception {
     assertEquals(file, CountryName.fileName(country));
@@ -65,7 +67,10 @@ class CountryNameTest {
         "lone\ud800surrogate",
         "Brazil\u202efig.exe",
         "isolate\u2066x",
-        "lone\udc00low"
+        "lone\udc00low",
+        "ends\ud83d",
+        "ltr\u202aembedding",
+        "pop\u2069isolate"
       })
   void unusableNamesAreRefused(String country) {
     CountryName.UnusableException e =

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.RawServer;
 import flags2.testing.ReservedPort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -183,9 +185,9 @@ class DownloadTest {
                     new MockResponse.Builder()
                         .onResponseStart(SocketEffect.Stall.INSTANCE)
                         .build()));
-    Flags2Runner.Run run = run(strategy, "-v", "--timeout", "0.3", "br");
+    Flags2Runner.Run run = run(strategy, "-v", "--timeout", "0.1", "br");
     assertEquals(1, run.status());
-    assertTrue(run.outLines().contains("*** Error for BR: Timeout after 0.3s"), run.out());
+    assertTrue(run.outLines().contains("*** Error for BR: Timeout after 0.1s"), run.out());
   }
 
   @Test
@@ -209,5 +211,25 @@ class DownloadTest {
     assertEquals(0, run.status(), run.err());
     assertTrue(Files.isRegularFile(nested.resolve("br.gif")));
     assertFalse(run.out().contains("error"));
+  }
+
+  /**
+   * A run closes its connections when it returns: {@code flags2 bench} runs one after another in
+   * one process, and each would otherwise leave its idle connections open to the server.
+   */
+  @Test
+  void theRunsConnectionsAreClosedWhenItReturns() throws Exception {
+    try (RawServer raw =
+        RawServer.keepAlive(
+            (n, out) ->
+                out.write(
+                    RawServer.ascii("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")))) {
+      Flags2Runner.Run run =
+          new Flags2Runner()
+              .run("-s", raw.url(), "-d", dest.toString(), "-t", "sequential", "br", "cn");
+      assertEquals(0, run.status(), run.err());
+      assertEquals(2, raw.requests(), "both requests over the one connection");
+      assertTrue(raw.awaitClosedByClient(Duration.ofSeconds(5)), "the connection was left open");
+    }
   }
 }

@@ -174,7 +174,7 @@ class FaultsTest {
                     new MockResponse.Builder()
                         .onResponseStart(SocketEffect.Stall.INSTANCE)
                         .build()));
-    assertOneError(run(strategy, "--timeout", "0.5", "br"), "Timeout after 0.5s");
+    assertOneError(run(strategy, "--timeout", "0.1", "br"), "Timeout after 0.1s");
   }
 
   @ParameterizedTest
@@ -191,9 +191,9 @@ class FaultsTest {
                         .addHeader("Content-Type", "image/gif")
                         .body(new Buffer().writeUtf8("GIF89a").write(new byte[200]))
                         .throttleBody(
-                            1, 50, TimeUnit.MILLISECONDS) // 10 s in all, a byte every 50 ms
+                            1, 20, TimeUnit.MILLISECONDS) // 4 s in all, a byte every 20 ms
                         .build()));
-    assertOneError(run(strategy, "--timeout", "1", "br"), "Timeout after 1s");
+    assertOneError(run(strategy, "--timeout", "0.3", "br"), "Timeout after 0.3s");
   }
 
   @ParameterizedTest

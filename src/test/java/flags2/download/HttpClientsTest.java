@@ -96,25 +96,26 @@ class HttpClientsTest {
 
   @Test
   void aSlowRedirectToHttpsStillEndsAtTheOneDeadline() throws Exception {
-    OkHttpClient oneSecond =
-        HttpClients.create(4, Duration.ofSeconds(1), http.url("/flags"), TRUST_TEST_CERTIFICATE);
-    // the first hop takes 0.6 s, the second would take 0.6 s more: 1.2 s in all
+    OkHttpClient halfASecond =
+        HttpClients.create(4, Duration.ofMillis(500), http.url("/flags"), TRUST_TEST_CERTIFICATE);
+    // the first hop takes 0.3 s, the second would take 0.3 s more: 0.6 s in all
     http.enqueue(
         new MockResponse.Builder(redirect(https.url("/flags/br/br.gif")))
-            .headersDelay(600, TimeUnit.MILLISECONDS)
+            .headersDelay(300, TimeUnit.MILLISECONDS)
             .build());
     https.enqueue(
-        new MockResponse.Builder().body("GIF89a").headersDelay(600, TimeUnit.MILLISECONDS).build());
+        new MockResponse.Builder().body("GIF89a").headersDelay(300, TimeUnit.MILLISECONDS).build());
     try {
-      // each hop is within the 1 s connect, read and write timeouts: only a deadline on the whole
+      // each hop is within the 0.5 s connect, read and write timeouts: only a deadline on the whole
       // call, redirect included, ends it
       IOException e =
           org.junit.jupiter.api.Assertions.assertThrows(
               IOException.class,
-              () -> oneSecond.newCall(get(http.url("/flags/br/br.gif"))).execute().close());
-      assertEquals("Timeout after 1s", Failures.describe(e, Duration.ofSeconds(1)), e.toString());
+              () -> halfASecond.newCall(get(http.url("/flags/br/br.gif"))).execute().close());
+      assertEquals(
+          "Timeout after 0.5s", Failures.describe(e, Duration.ofMillis(500)), e.toString());
     } finally {
-      HttpClients.shutdown(oneSecond);
+      HttpClients.shutdown(halfASecond);
     }
   }
 

@@ -115,7 +115,12 @@ class ProxiesTest {
         "192.168.1.0/24 | 192.168.1.77 | true",
         "fd00::/8 | fd12::1 | true",
         "[fd00::1] | fd00::1 | true",
-        "10.0.0.0/8 | ten.example | false"
+        "10.0.0.0/8 | ten.example | false",
+        "127.0.0.0/8 | localhost | false",
+        "0.0.0.0/0 | 8.8.8.8 | true",
+        "10.1.2.3/32 | 10.1.2.3 | true",
+        "10.1.2.3/32 | 10.1.2.2 | false",
+        "', a.test' | www.example.com. | false"
       })
   void noProxyEntriesMatchAsCurlMatchesThem(String list, String host, boolean direct) {
     assertEquals(direct, NoProxy.parse(list).matches(host), list + " vs " + host);
@@ -147,6 +152,7 @@ class ProxiesTest {
             IllegalArgumentException.class,
             () -> Proxies.of(Map.of(), "http://u:secret@h:x", null));
     assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    assertTrue(e.getMessage().contains(", not 'http://***@h:x' (not a URL)."), e.getMessage());
   }
 
   @Test

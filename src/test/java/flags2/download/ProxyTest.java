@@ -164,11 +164,15 @@ class ProxyTest {
   }
 
   @Test
-  void aProxyThatAsksForCredentialsIsNamed() {
+  void aProxyThatAsksForCredentialsIsNamed() throws InterruptedException {
     proxyAnswersEveryRequest(407);
     Flags2Runner.Run run =
         run(new Flags2Runner().env("http_proxy", proxyUrl()), TARGET, "-v", "br");
     assertProxyNamed(run, " requires a user name and password");
+    // with no credentials configured there is nothing to answer the 407 with: no second try
+    List<RecordedRequest> requests = recorded(proxy);
+    assertEquals(1, requests.size());
+    assertNull(requests.get(0).getHeaders().get("Proxy-Authorization"));
   }
 
   @Test

@@ -164,7 +164,7 @@ class RetriesTest {
                     new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build(),
                 ok("BR"));
     server.setDispatcher(script);
-    Flags2Runner.Run run = run(strategy, "--retries", "1", "--timeout", "0.5", "br");
+    Flags2Runner.Run run = run(strategy, "--retries", "1", "--timeout", "0.3", "br");
     assertEquals(0, run.status(), run.out());
     assertEquals(2, script.requestsFor("BR"));
   }

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flags2.common.Site;
+import flags2.strategy.Result;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -184,5 +191,40 @@ class JsonReportTest {
     List<String> list = new java.util.ArrayList<>();
     names.forEachRemaining(list::add);
     return list;
+  }
+
+  /**
+   * A code cut short by Ctrl-C is an object with the same fields as a tried one, none of them made
+   * up; elapsed_seconds is the run's time to the millisecond; the object ends its line.
+   */
+  @Test
+  void aCodeNeverTriedHasEveryFieldEmptyAndTheElapsedTimeIsInSeconds() {
+    java.io.ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    JsonReport report =
+        new JsonReport(
+            new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            null,
+            StrategyKind.SEQUENTIAL,
+            () -> new Transport(1, 1, 0, 0, 1));
+    report.initial(
+        new Site.Target(Site.LOCAL, HttpUrl.get("http://localhost:8001/flags")),
+        List.of("BR", "CN"),
+        1);
+    report.started(5_000_000);
+    report.accept(Result.notFound("BR", 3).withStart(7_000_000));
+    report.finish(Duration.ofMillis(1720), 1, ExitStatus.INTERRUPTED);
+
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.endsWith("}\n"), out);
+    assertTrue(
+        out.contains(
+            "\"elapsed_seconds\":1.72,\"exit_status\":"
+                + ExitStatus.INTERRUPTED.code
+                + ",\"results\":[{\"code\":\"BR\",\"outcome\":\"not_found\",\"http_status\":404,"
+                + "\"bytes\":0,\"millis\":3,\"error\":null,\"attempts\":1,\"start_ms\":2,"
+                + "\"file\":null},{\"code\":\"CN\",\"outcome\":\"not_attempted\","
+                + "\"http_status\":null,\"bytes\":0,\"millis\":null,\"error\":null,"
+                + "\"attempts\":0,\"start_ms\":null,\"file\":null}]}"),
+        out);
   }
 }

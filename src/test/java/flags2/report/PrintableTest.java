@@ -44,6 +44,22 @@ class PrintableTest {
     assertEquals("x".repeat(117) + "...", cut);
   }
 
+  /** The ranges escaped end exactly where the control and bidi characters end. */
+  @Test
+  void charactersJustOutsideTheEscapedRangesPrintAsThemselves() {
+    assertEquals("\\x1f \\x7f~", Printable.of("\u001f \u007f~"));
+    assertEquals("\\x80\\x9f\u00a0", Printable.of("\u0080\u009f\u00a0"));
+    assertEquals(
+        "\u2029\\u202a\\u202e\u202f\u2065\\u2066\\u2069\u206a",
+        Printable.of("\u2029\u202a\u202e\u202f\u2065\u2066\u2069\u206a"));
+  }
+
+  @Test
+  void aCharacterOutsideTheBmpAfterTheCutLeavesTheCutWhereItWas() {
+    String cut = Printable.of("x".repeat(117) + "a" + "\uD83D\uDE00".repeat(3));
+    assertEquals("x".repeat(117) + "...", cut);
+  }
+
   @Test
   void aCharacterOutsideTheBmpIsNeverCutInHalf() {
     String cut = Printable.of("x".repeat(116) + "\uD83D\uDE00".repeat(10));

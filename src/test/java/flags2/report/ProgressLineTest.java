@@ -42,6 +42,35 @@ class ProgressLineTest {
             + " ".repeat(20)
             + "| 1000/4000 [elapsed 1:02:05 < remaining 3:06:15, 0.3 flags/s]",
         ProgressLine.format(1000, 4000, Duration.ofSeconds(3725), 100, true));
+    assertEquals(
+        "flags  25%|"
+            + "█".repeat(6)
+            + "▊"
+            + " ".repeat(20)
+            + "| 1000/4000 [elapsed 1:00:00 < remaining 3:00:00, 0.3 flags/s]",
+        ProgressLine.format(1000, 4000, Duration.ofSeconds(3600), 100, true));
+  }
+
+  @Test
+  void untilAResultArrivesAfterSomeTimeRateAndRemainingTimeStayUnknown() {
+    assertEquals(
+        "flags   0%|" + " ".repeat(20) + "|  0/78 [elapsed 0:03 < remaining ?, ? flags/s]",
+        ProgressLine.format(0, 78, Duration.ofSeconds(3), 78, true));
+    assertEquals(
+        "flags   6%|█▎" + " ".repeat(18) + "|  5/78 [elapsed 0:00 < remaining ?, ? flags/s]",
+        ProgressLine.format(5, 78, Duration.ZERO, 78, true));
+  }
+
+  @Test
+  void eachNarrowingStepHoldsUpToTheLastColumnItNeeds() {
+    // five cells are the least bar drawn; a shorter line is used from the width it fits exactly
+    assertEquals(
+        "flags  50%|██▌  | 39/78 [elapsed 0:01 < remaining 0:01, 39.0 flags/s]",
+        ProgressLine.format(39, 78, Duration.ofSeconds(1), 69, true));
+    assertEquals(
+        "flags  50% 39/78 [0:01<0:01, 39.0/s]",
+        ProgressLine.format(39, 78, Duration.ofSeconds(1), 36, true));
+    assertEquals("flags  50% 39/78", ProgressLine.format(39, 78, Duration.ofSeconds(1), 16, true));
   }
 
   @Test

@@ -7,8 +7,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,10 +34,11 @@ public final class RawServer implements AutoCloseable {
   private final ServerSocket socket;
   private final AtomicInteger requests = new AtomicInteger();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final Semaphore closedByClient = new Semaphore(0);
 
   public RawServer(Behaviour behaviour) throws IOException {
     this(
-        (client, requests) -> {
+        (client, requests, closed) -> {
           readHead(client.getInputStream());
           behaviour.respond(client.getOutputStream());
         });
@@ -43,16 +47,17 @@ public final class RawServer implements AutoCloseable {
   /** A server that keeps each connection open for the client's next request. */
   public static RawServer keepAlive(KeepAliveBehaviour behaviour) throws IOException {
     return new RawServer(
-        (client, requests) -> {
+        (client, requests, closed) -> {
           while (readHead(client.getInputStream())) {
             behaviour.respond(requests.getAndIncrement(), client.getOutputStream());
             client.getOutputStream().flush();
           }
+          closed.release();
         });
   }
 
   private interface Connection {
-    void serve(Socket client, AtomicInteger requests) throws IOException;
+    void serve(Socket client, AtomicInteger requests, Semaphore closed) throws IOException;
   }
 
   private RawServer(Connection connection) throws IOException {
@@ -64,13 +69,21 @@ public final class RawServer implements AutoCloseable {
             threads.submit(
                 () -> {
                   try (client) {
-                    connection.serve(client, requests);
+                    connection.serve(client, requests, closedByClient);
                   }
                   return null;
                 });
           }
           return null;
         });
+  }
+
+  /**
+   * Waits, at most {@code timeout}, until the client has closed one more connection of a keep-alive
+   * server; false if it has not.
+   */
+  public boolean awaitClosedByClient(Duration timeout) throws InterruptedException {
+    return closedByClient.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** The requests a keep-alive server has read so far. */
