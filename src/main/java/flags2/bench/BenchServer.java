@@ -19,8 +19,8 @@ import okhttp3.HttpUrl;
 
 /**
  * {@code flags2 serve} in a child process on free ports, for {@code flags2 bench}: the same java
- * and class path as this JVM. {@link #close()} stops it; a bench killed with SIGKILL leaves it
- * running.
+ * and class path as this JVM. {@link #close()} stops it; a bench killed with SIGKILL never gets
+ * there, so the child watches this process and stops itself when it ends.
  */
 final class BenchServer implements AutoCloseable {
   private static final long READY_SECONDS = 30;
@@ -56,6 +56,7 @@ final class BenchServer implements AutoCloseable {
             MAIN_CLASS,
             "serve",
             "--ports=0,0,0",
+            "--exit-with-parent", // a bench killed with SIGKILL does not leave it running
             "--delay=" + delay.min() + "-" + delay.max());
     Path log = Files.createTempFile("flags2-bench-serve", ".log");
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code flags2 serve}: runs the test servers until interrupted, after printing a {@link ReadyLine}
@@ -26,6 +27,12 @@ final class ServeCommand implements Callable<Integer> {
   private final CommandSpec spec;
   private final ServeOptions options;
   private final ServeTlsOptions tls;
+
+  /**
+   * Hidden: {@code flags2 bench} starts its server as a child process and stops it when done, but a
+   * bench killed with SIGKILL never gets there; with this the child sees its parent end and stops.
+   */
+  private final Opt<Boolean> exitWithParent;
 
   ServeCommand(Env env) {
     this.env = env;
@@ -41,6 +48,13 @@ final class ServeCommand implements Callable<Integer> {
                 + " /flags/{cc}/metadata.json.");
     options = new ServeOptions(command);
     tls = new ServeTlsOptions(command);
+    exitWithParent =
+        command.option(
+            boolean.class,
+            OptionSpec.builder("--exit-with-parent")
+                .hidden(true)
+                .initialValue(false)
+                .description("Stop when the process that started this one ends (for bench)."));
     command.exitStatus(
         Declaration.exit(
             ExitStatus.ERRORS, "a port taken, or --ready-file or --ca-file not writable"),
@@ -79,6 +93,9 @@ final class ServeCommand implements Callable<Integer> {
       return ExitStatus.ERRORS.code;
     }
     Thread serving = Thread.currentThread();
+    if (exitWithParent.get()) { // before "ready": a parent that has seen it may end at once
+      ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(serving::interrupt));
+    }
     try (TestServers servers = started;
         Interrupt.Registration ctrlC = env.interrupt().onInterrupt(serving::interrupt)) {
       List<String> ready =
