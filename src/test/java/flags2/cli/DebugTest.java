@@ -3,6 +3,7 @@ package flags2.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
 import java.nio.file.Path;
@@ -24,11 +25,8 @@ class DebugTest {
 
   private Flags2Runner.Run run(String... more) {
     server.setDispatcher(new FlagDispatcher().serve("BR"));
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of("-s", server.url("/flags").toString(), "-d", dest.toString(), "-t", "async"));
-    args.addAll(List.of(more));
-    return new Flags2Runner().run(args);
+    return new Flags2Runner()
+        .run(Flags2Runner.download(server.url("/flags"), dest, StrategyKind.ASYNC, more));
   }
 
   @Test

@@ -102,18 +102,7 @@ class CtrlCTest {
     server.setDispatcher(held);
     Interrupt ctrlC = new Interrupt(status -> {}, PATIENT);
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-s",
-                server.url("/flags").toString(),
-                "-d",
-                dest.toString(),
-                "-t",
-                strategy.cliName(),
-                "-m",
-                "2",
-                "--timeout",
-                "60"));
+        Flags2Runner.download(server.url("/flags"), dest, strategy, "-m", "2", "--timeout", "60");
     args.addAll(List.of(extra));
     args.addAll(List.of("aa", "ab", "ac"));
     CompletableFuture<Flags2Runner.Run> running =

@@ -57,19 +57,8 @@ class InterruptTest {
     server.setDispatcher(dispatcher);
     Interrupt ctrlC = new Interrupt(status -> {}, PATIENT);
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "-s",
-                server.url("/flags").toString(),
-                "-d",
-                dest.toString(),
-                "-t",
-                strategy.cliName(),
-                "-m",
-                "4",
-                "a",
-                "--timeout",
-                "60"));
+        Flags2Runner.download(
+            server.url("/flags"), dest, strategy, "-m", "4", "a", "--timeout", "60");
     args.addAll(List.of(extra));
     CompletableFuture<Flags2Runner.Run> running =
         CompletableFuture.supplyAsync(() -> new Flags2Runner().interrupt(ctrlC).run(args));

@@ -5,10 +5,12 @@ import flags2.cli.Env;
 import flags2.common.Site;
 import flags2.download.Interrupt;
 import flags2.report.Console;
+import flags2.strategy.StrategyKind;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +85,19 @@ public final class Flags2Runner {
   public Flags2Runner environment(String name, String value) {
     environment.put(name, value);
     return this;
+  }
+
+  /**
+   * The arguments of a download from {@code base} into {@code dest} with {@code strategy}, then
+   * {@code more}: what most tests run. The list may be added to.
+   */
+  public static List<String> download(
+      HttpUrl base, Path dest, StrategyKind strategy, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("-s", base.toString(), "-d", dest.toString(), "-t", strategy.cliName()));
+    args.addAll(List.of(more));
+    return args;
   }
 
   public Run run(String... args) {
