@@ -49,6 +49,7 @@ class ServeCommandTest {
     private final Interrupt ctrlC = new Interrupt(again -> {});
     private final AtomicInteger status = new AtomicInteger(-1);
     private final Thread thread;
+    private String note; // its first line on stderr, once ready
 
     Serving(String... args) throws IOException {
       PrintStream out =
@@ -78,7 +79,9 @@ class ServeCommandTest {
             for (int i = 0; i < lines; i++) {
               ready.add(stdout.readLine());
             }
-            new BufferedReader(new InputStreamReader(errPipe, StandardCharsets.UTF_8)).readLine();
+            note =
+                new BufferedReader(new InputStreamReader(errPipe, StandardCharsets.UTF_8))
+                    .readLine();
           });
       return ready;
     }
@@ -89,6 +92,37 @@ class ServeCommandTest {
       thread.join(Duration.ofSeconds(5));
       return status.get();
     }
+  }
+
+  @Test
+  void saysOnStderrWhatItServesAndHowItMisbehaves() throws Exception {
+    Serving serving =
+        new Serving(
+            "--ports",
+            "0,0,0",
+            "--delay",
+            "0.1-0.3",
+            "--error-rate",
+            "0.3",
+            "--error-delay-share",
+            "0.6",
+            "--error-status",
+            "503",
+            "--seed",
+            "7");
+    serving.awaitReady();
+    assertEquals(
+        "serving generated images for 194 codes; delay 0.1-0.3s; ERROR: 30% answered 503, 60%"
+            + " delayed; seed 7. Ctrl-C stops.",
+        serving.note);
+    assertEquals(130, serving.stop());
+
+    Path dir = Files.createDirectories(dest.resolve("flags tree"));
+    Serving fromDir = new Serving("--ports", "0,0,0", "--dir", dir.toString());
+    fromDir.awaitReady();
+    assertTrue(
+        fromDir.note.startsWith("serving " + dir + "; delay 0.5s; ERROR: 25%"), fromDir.note);
+    assertEquals(130, fromDir.stop());
   }
 
   @Test
