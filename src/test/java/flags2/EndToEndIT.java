@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.strategy.StrategyKind;
+import flags2.testing.MockServers;
 import flags2.testing.StallingDispatcher;
 import flags2.testing.Streams;
 import java.io.BufferedReader;
@@ -155,7 +156,7 @@ class EndToEndIT {
   @EnumSource(StrategyKind.class)
   void ctrlCExits130WithinTwoSecondsWithAReportThatAddsUpAndNoPartialFiles(StrategyKind strategy)
       throws Exception {
-    try (MockWebServer server = new MockWebServer()) {
+    try (MockWebServer server = MockServers.noDelay()) {
       StallingDispatcher stalling = new StallingDispatcher(0);
       server.setDispatcher(stalling);
       server.start();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import flags2.testing.MockServers;
 import flags2.testing.StallingDispatcher;
 import flags2.testing.Streams;
 import java.io.BufferedReader;
@@ -62,7 +63,7 @@ class SignalsIT {
   @CsvSource({"TERM, 143", "HUP, 129"})
   void aStopSignalEndsTheRunLikeCtrlCWithItsOwnStatusAndAJsonObjectThatAddsUp(
       String signal, int status) throws Exception {
-    try (MockWebServer server = new MockWebServer()) {
+    try (MockWebServer server = MockServers.noDelay()) {
       StallingDispatcher stalling = new StallingDispatcher(0);
       server.setDispatcher(stalling);
       server.start();
@@ -99,7 +100,7 @@ class SignalsIT {
   @CsvSource({"INT, INT, 130", "TERM, TERM, 143", "INT, TERM, 130|143"})
   void aSecondSignalHaltsAtOnceAndStillLeavesNoPartialFile(
       String firstSignal, String second, String status) throws Exception {
-    try (MockWebServer server = new MockWebServer()) {
+    try (MockWebServer server = MockServers.noDelay()) {
       StallingDispatcher stalling = new StallingDispatcher(0);
       server.setDispatcher(stalling);
       server.start();
@@ -133,7 +134,7 @@ class SignalsIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"-v", "--json"})
   void stdoutClosedByItsReaderStopsTheRunPromptlyWith141(String output) throws Exception {
-    try (MockWebServer server = new MockWebServer()) {
+    try (MockWebServer server = MockServers.noDelay()) {
       StallingDispatcher stalling = new StallingDispatcher(3);
       server.setDispatcher(stalling);
       server.start();

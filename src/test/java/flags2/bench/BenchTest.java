@@ -13,6 +13,7 @@ import flags2.serve.TestServers;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.StallingDispatcher;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ import org.knowm.xchart.XYSeries;
 /** {@code flags2 bench}: what it measures, the table and chart it makes, and its usage errors. */
 class BenchTest {
   @TempDir Path dir;
-  @StartStop MockWebServer teapot = new MockWebServer();
+  @StartStop MockWebServer teapot = MockServers.noDelay();
 
   @Test
   void measuresEachConcurrentStrategyAtEachLevelAndSequentialOnceWithTheServersCounts()

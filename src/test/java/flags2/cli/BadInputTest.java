@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.ReservedPort;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Input that trips naive code: locales, credentials in the URL. */
 class BadInputTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
-  @StartStop private final MockWebServer otherOrigin = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
+  @StartStop private final MockWebServer otherOrigin = MockServers.noDelay();
   @TempDir Path dest;
 
   @Test

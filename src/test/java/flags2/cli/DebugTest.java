@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * their run).
  */
 class DebugTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   private Flags2Runner.Run run(String... more) {

@@ -8,6 +8,7 @@ import flags2.common.Site;
 import flags2.serve.ServerTls;
 import flags2.serve.TestServers;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class TrustOptionsTest {
             .signedBy(hostileCa)
             .addSubjectAlternativeName("localhost")
             .build();
-    try (MockWebServer hostile = new MockWebServer()) {
+    try (MockWebServer hostile = MockServers.noDelay()) {
       hostile.useHttps(
           new HandshakeCertificates.Builder()
               .heldCertificate(leaf, hostileCa.certificate())
@@ -158,7 +159,7 @@ class TrustOptionsTest {
         Files.writeString(
             dir.resolve("broken.pem"),
             "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-    try (MockWebServer http = new MockWebServer()) {
+    try (MockWebServer http = MockServers.noDelay()) {
       http.enqueue(new MockResponse.Builder().body("GIF89a").build());
       http.start();
       Flags2Runner.Run run =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AcceptedImagesTest {
   private static final int LIMIT = 1000;
 
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   /** A GIF-looking body of {@code size} bytes, different for each code. */

@@ -10,6 +10,7 @@ import flags2.common.Codes;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * nothing saved and no partial file left.
  */
 class CountryNamesTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   private Flags2Runner.Run run(StrategyKind strategy, String... args) {

@@ -10,6 +10,7 @@ import flags2.strategy.Shutdown;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CtrlCTest {
   private static final Shutdown PATIENT = new Shutdown(Duration.ofMinutes(1));
 
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
   private final HeldBodies held = new HeldBodies();
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** DEST that is unusable from the start (exit 3, nothing sent) or fails during a run. */
 class DestinationTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path tmp;
 
   private Flags2Runner.Run run(Path dest, String... codes) {

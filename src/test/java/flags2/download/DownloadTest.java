@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.RawServer;
 import flags2.testing.ReservedPort;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * against scripted servers.
  */
 class DownloadTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   private Flags2Runner.Run run(StrategyKind strategy, String... args) {

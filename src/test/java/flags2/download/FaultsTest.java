@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.RawServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * no image is written, a good image already there is kept, and no temporary file is left.
  */
 class FaultsTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
-  @StartStop private final MockWebServer otherHost = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
+  @StartStop private final MockWebServer otherHost = MockServers.noDelay();
   @TempDir Path dest;
 
   private Flags2Runner.Run run(String url, StrategyKind strategy, String... args) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class Http2Test {
   private static final List<String> ABC = List.of("a", "b", "c");
 
   @TempDir Path dir;
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = MockServers.noDelay();
 
   @AfterEach
   void stop() {

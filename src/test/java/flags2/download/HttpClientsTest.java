@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.time.Duration;
@@ -48,8 +49,8 @@ class HttpClientsTest {
         return builder.sslSocketFactory(trusted.sslSocketFactory(), trusted.trustManager());
       };
 
-  @StartStop private final MockWebServer http = new MockWebServer();
-  private final MockWebServer https = new MockWebServer();
+  @StartStop private final MockWebServer http = MockServers.noDelay();
+  private final MockWebServer https = MockServers.noDelay();
   private OkHttpClient client;
 
   @BeforeEach

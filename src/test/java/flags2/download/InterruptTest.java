@@ -9,6 +9,7 @@ import flags2.common.Codes;
 import flags2.strategy.Shutdown;
 import flags2.strategy.StrategyKind;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.StallingDispatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class InterruptTest {
   private static final Shutdown PATIENT = new Shutdown(Duration.ofMinutes(1));
 
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   private static int count(String out, String pattern) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,8 +29,8 @@ class JdkProxySettingsTest {
     "http.proxyHost", "http.proxyPort", "http.nonProxyHosts"
   };
 
-  @StartStop private final MockWebServer proxy = new MockWebServer();
-  @StartStop private final MockWebServer origin = new MockWebServer();
+  @StartStop private final MockWebServer proxy = MockServers.noDelay();
+  @StartStop private final MockWebServer origin = MockServers.noDelay();
   @TempDir Path dest;
   private final Map<String, String> saved = new HashMap<>();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import flags2.common.Site;
 import flags2.report.Console;
 import flags2.strategy.StrategyKind;
+import flags2.testing.MockServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * limit, not the codes, is what caps the run.
  */
 class ManyInFlightTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   /** Holds every request until {@link #release}; counts those in flight and the peak. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.ReservedPort;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyTest {
   private static final String TARGET = "http://flags.example/flags";
 
-  @StartStop private final MockWebServer proxy = new MockWebServer();
-  @StartStop private final MockWebServer origin = new MockWebServer();
+  @StartStop private final MockWebServer proxy = MockServers.noDelay();
+  @StartStop private final MockWebServer origin = MockServers.noDelay();
   @TempDir Path dest;
 
   /** A loopback port nothing listens on. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** --retries, for every strategy: what is retried, how often, and that each code counts once. */
 class RetriesTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   /** Answers a code's requests in order from a script; the last answer repeats. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags2.common.Site;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.ReservedPort;
 import flags2.testing.StallingDispatcher;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TerminalTest {
   private static final String HEADER_END = "concurrent connections will be used.\n";
 
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
 
   private Flags2Runner.Run run(Flags2Runner runner, String... args) {

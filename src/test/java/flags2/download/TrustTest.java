@@ -3,6 +3,7 @@ package flags2.download;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import flags2.testing.MockServers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -29,7 +30,7 @@ class TrustTest {
       new HeldCertificate.Builder().certificateAuthority(0).commonName("Probe Test CA").build();
 
   @TempDir Path dir;
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = MockServers.noDelay();
   private OkHttpClient client;
 
   @AfterEach

@@ -10,6 +10,7 @@ import flags2.strategy.Result;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code --json}: one object on stdout, every documented field, strings escaped. */
 class JsonReportTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dest;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

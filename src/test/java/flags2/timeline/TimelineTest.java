@@ -10,6 +10,7 @@ import flags2.download.Interrupt;
 import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
+import flags2.testing.MockServers;
 import flags2.testing.StallingDispatcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import org.w3c.dom.NodeList;
 
 /** {@code --timeline}: what the chart and the trace hold, for real runs against MockWebServer. */
 class TimelineTest {
-  @StartStop private final MockWebServer server = new MockWebServer();
+  @StartStop private final MockWebServer server = MockServers.noDelay();
   @TempDir Path dir;
 
   private Flags2Runner.Run run(String... extra) {
