@@ -2,6 +2,7 @@ package flags2.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import javax.net.ServerSocketFactory;
@@ -33,14 +34,14 @@ public final class MockServers {
     @Override
     public ServerSocket createServerSocket(int port) throws IOException {
       ServerSocket socket = new NoDelaySocket();
-      socket.bind(new java.net.InetSocketAddress(port));
+      socket.bind(new InetSocketAddress(port));
       return socket;
     }
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog) throws IOException {
       ServerSocket socket = new NoDelaySocket();
-      socket.bind(new java.net.InetSocketAddress(port), backlog);
+      socket.bind(new InetSocketAddress(port), backlog);
       return socket;
     }
 
@@ -48,7 +49,7 @@ public final class MockServers {
     public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
         throws IOException {
       ServerSocket socket = new NoDelaySocket();
-      socket.bind(new java.net.InetSocketAddress(address, port), backlog);
+      socket.bind(new InetSocketAddress(address, port), backlog);
       return socket;
     }
   }
