@@ -11,6 +11,7 @@ import flags2.strategy.StrategyKind;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.Flags2Runner;
 import flags2.testing.MockServers;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +201,7 @@ class JsonReportTest {
    */
   @Test
   void aCodeNeverTriedHasEveryFieldEmptyAndTheElapsedTimeIsInSeconds() {
-    java.io.ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     JsonReport report =
         new JsonReport(
             new PrintStream(bytes, true, StandardCharsets.UTF_8),
@@ -227,5 +228,26 @@ class JsonReportTest {
                 + "\"http_status\":null,\"bytes\":0,\"millis\":null,\"error\":null,"
                 + "\"attempts\":0,\"start_ms\":null,\"file\":null}]}"),
         out);
+  }
+
+  /**
+   * Piped into a script, stdout may be block-buffered: the object is all there when the run ends.
+   */
+  @Test
+  void onABlockBufferedStdoutTheWholeObjectIsWrittenWhenTheRunEnds() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    JsonReport report =
+        new JsonReport(
+            new PrintStream(new BufferedOutputStream(bytes, 8192), false, StandardCharsets.UTF_8),
+            null,
+            StrategyKind.SEQUENTIAL,
+            () -> new Transport(1, 1, 0, 0, 1));
+    report.initial(
+        new Site.Target(Site.LOCAL, HttpUrl.get("http://localhost:8001/flags")), List.of("BR"), 1);
+    report.accept(Result.notFound("BR", 3));
+    report.finish(Duration.ofMillis(1720), 0, ExitStatus.OK);
+
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.startsWith("{") && out.endsWith("}\n"), out);
   }
 }

@@ -7,6 +7,7 @@ import flags2.common.Codes;
 import flags2.common.Site;
 import flags2.strategy.Result;
 import flags2.strategy.Status;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -227,5 +228,23 @@ class TextReportTest {
     assertEquals(HEADER, screen.stdoutAtClose);
     assertTrue(screen.frames.getLast().contains("| 1/3 ["), screen.frames.getLast());
     assertTrue(stillInterrupted, "the interrupt was swallowed");
+  }
+
+  /**
+   * Piped into a script, stdout may be block-buffered (not flushed at each line): the header still
+   * shows as soon as the run starts, and the summary as soon as it ends, before the process exits.
+   */
+  @Test
+  void onABlockBufferedStdoutTheHeaderShowsAtTheStartAndTheSummaryAtTheEnd() {
+    PrintStream buffered =
+        new PrintStream(new BufferedOutputStream(bytes, 8192), false, StandardCharsets.UTF_8);
+    TextReport reporter = new TextReport(buffered, false);
+
+    reporter.initial(DELAY, List.of("BR"), 1);
+    assertTrue(printed().endsWith("1 concurrent connection will be used.\n"), printed());
+
+    reporter.accept(result("BR", Status.OK));
+    reporter.finish(Duration.ofMillis(1720), 0, ExitStatus.OK);
+    assertTrue(printed().endsWith("Elapsed time: 1.72s\n"), printed());
   }
 }
