@@ -16,19 +16,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,9 +141,101 @@ class RunEdgesTest {
     }
   }
 
+  /**
+   * Ctrl-C while a worker is stuck (here in printing its retry line) with the image it kept for
+   * {@code --country-names} still in a temporary file: the run abandons the worker after the grace,
+   * and removes the partial file itself before it returns, so the process can exit leaving none.
+   */
+  @Test
+  void aCtrlCLeavesNoPartialFileEvenWhenAWorkerIsStuckHoldingOne() throws Exception {
+    server.setDispatcher(
+        new FlagDispatcher()
+            .serve("AD")
+            .metadata("AD", () -> new MockResponse.Builder().code(503).build()));
+    CountDownLatch stuck = new CountDownLatch(1);
+    CountDownLatch unstick = new CountDownLatch(1);
+    Interrupt ctrlC = new Interrupt(status -> {}, new Shutdown(Duration.ZERO));
+    PrintStream stdout =
+        watching(
+            new ByteArrayOutputStream(),
+            line -> {
+              if (line.startsWith("AD retry")) {
+                stuck.countDown();
+                await(unstick);
+              }
+            });
+    DownloadRun run =
+        new DownloadRun(
+            options(server.url("/flags"), StrategyKind.THREADPOOL, "AD")
+                .countryNames(true)
+                .retries(1)
+                .build(),
+            new Console(stdout, stdout, false, 80),
+            System::nanoTime,
+            ctrlC);
+    try {
+      CompletableFuture<DownloadRun.Outcome> running = CompletableFuture.supplyAsync(run::execute);
+      assertTrue(stuck.await(10, TimeUnit.SECONDS), "the metadata request was never retried");
+      assertEquals(1, files().size(), "the kept image's temporary file");
+
+      ctrlC.fire();
+
+      assertEquals(ExitStatus.INTERRUPTED, running.get(10, TimeUnit.SECONDS).status());
+      assertEquals(List.of(), files(), "left in DEST while the worker is still stuck");
+    } finally {
+      unstick.countDown();
+    }
+  }
+
+  /**
+   * An image cut off mid-body leaves no partial file behind while its retry waits: the failed
+   * attempt removes its own temporary file, without waiting for the end of the run.
+   */
+  @Test
+  void anImageCutOffMidBodyLeavesNoPartialFileWhileItsRetryWaits() throws Exception {
+    server.setDispatcher(
+        new FlagDispatcher()
+            .respond(
+                "AD",
+                () ->
+                    new MockResponse.Builder()
+                        .addHeader("Content-Type", "image/gif")
+                        .body(new Buffer().writeUtf8("GIF89a").write(new byte[64 * 1024]))
+                        .onResponseBody(new SocketEffect.CloseSocket())
+                        .build()));
+    List<List<Path>> whileWaiting = new CopyOnWriteArrayList<>();
+    PrintStream stdout =
+        watching(
+            new ByteArrayOutputStream(),
+            line -> {
+              if (line.startsWith("AD retry")) {
+                try {
+                  whileWaiting.add(files());
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            });
+
+    new DownloadRun(
+            options(server.url("/flags"), StrategyKind.SEQUENTIAL, "AD").retries(1).build(),
+            new Console(stdout, stdout, false, 80),
+            System::nanoTime,
+            Interrupt.none())
+        .execute();
+
+    assertEquals(List.of(List.of()), whileWaiting, "DEST as the retry began to wait");
+  }
+
+  private List<Path> files() throws IOException {
+    try (Stream<Path> files = Files.list(dest)) {
+      return files.toList();
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
-      assertTrue(latch.await(10, TimeUnit.SECONDS), "the body never started");
+      assertTrue(latch.await(10, TimeUnit.SECONDS), "never let go");
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
