@@ -19,18 +19,18 @@ public final class Printable {
   /** {@code text}, escaped and cut as the class says. */
   public static String of(String text) {
     StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 8);
-    int roomForEllipsis = -1; // where to cut: the last whole piece that leaves room for "..."
+    int cut = MAX_LENGTH; // where to cut: after the last whole piece that leaves room for "..."
     for (int i = 0; i < text.length(); i++) {
       String piece = escaped(text.charAt(i));
-      if (roomForEllipsis < 0 && out.length() + piece.length() > MAX_LENGTH - ELLIPSIS.length()) {
-        roomForEllipsis = out.length();
+      if (cut == MAX_LENGTH && out.length() + piece.length() > MAX_LENGTH - ELLIPSIS.length()) {
+        cut = out.length(); // at least 111: a piece is at most 6 characters
       }
       out.append(piece);
       if (out.length() > MAX_LENGTH) {
-        if (roomForEllipsis > 0 && Character.isHighSurrogate(out.charAt(roomForEllipsis - 1))) {
-          roomForEllipsis--; // never half of a character outside the BMP, such as an emoji
+        if (Character.isHighSurrogate(out.charAt(cut - 1))) {
+          cut--; // never half of a character outside the BMP, such as an emoji
         }
-        out.setLength(roomForEllipsis);
+        out.setLength(cut);
         return out.append(ELLIPSIS).toString();
       }
     }
