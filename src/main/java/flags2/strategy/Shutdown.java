@@ -51,8 +51,8 @@ public final class Shutdown {
     long deadline = System.nanoTime() + grace.toNanos();
     try {
       for (Thread thread : threads) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
+        // a duration of zero or less does not wait
+        if (!thread.join(Duration.ofNanos(deadline - System.nanoTime()))) {
           return;
         }
       }

@@ -87,6 +87,11 @@ class StoppingTest {
     assertTrue(fetcher.started.await(10, TimeUnit.SECONDS), "no download started");
 
     run.thread.interrupt(); // Ctrl-C: the run stops while AA's worker is still saving its image
+    if (kind != StrategyKind.SEQUENTIAL) {
+      // AA ends only once the run waits for its workers: a run that does not wait has returned
+      // without it, whatever the scheduling
+      awaitTimedWaitOrEnd(run);
+    }
     Result saved = Result.ok("AA", 200, 10, 1);
     fetcher.answer("AA", saved);
     fetcher.cancelAll();
@@ -148,6 +153,20 @@ class StoppingTest {
 
     assertTrue(run.awaitEnd());
     assertEquals(List.of(), run.aliveAtReturn, "pool threads alive when the run returned");
+  }
+
+  /**
+   * Returns once the run's thread waits with a time limit (a strategy waits for its workers no
+   * longer than its grace; it waits for results without one) or the run has ended.
+   */
+  private static void awaitTimedWaitOrEnd(Running run) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!run.ended.isDone() && run.thread.getState() != Thread.State.TIMED_WAITING) {
+      if (System.nanoTime() > deadline) {
+        fail("the run neither returned nor waited for its workers within 20 s");
+      }
+      Thread.onSpinWait();
+    }
   }
 
   /** The thread of {@code threads} whose exit {@code waiter} is waiting for, or null. */
