@@ -105,4 +105,16 @@ class BadInputTest {
         "dropped on a redirect to another origin");
     assertFalse((run.out() + run.err()).contains("s3cr"), run.out() + run.err());
   }
+
+  /** Only a URL's own credentials become an Authorization header: a plain URL sends none. */
+  @Test
+  void aUrlWithoutCredentialsSendsNoAuthorization() throws Exception {
+    server.setDispatcher(new FlagDispatcher().serve("BR"));
+
+    Flags2Runner.Run run =
+        new Flags2Runner().run("-s", server.url("/flags").toString(), "-d", dest.toString(), "br");
+
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertEquals(null, server.takeRequest().getHeaders().get("Authorization"));
+  }
 }
