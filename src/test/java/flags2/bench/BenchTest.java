@@ -17,6 +17,7 @@ import flags2.testing.MockServers;
 import flags2.testing.StallingDispatcher;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -577,6 +579,52 @@ class BenchTest {
   }
 
   /** The table's rows: the lines after the heading that starts with "strategy", split on spaces. */
+  /**
+   * The bench's own server lives only as long as the bench: when {@code flags2 bench} returns, the
+   * {@code flags2 serve} process it started has exited and its log is gone.
+   */
+  @Test
+  void theBenchsOwnServerIsGoneWhenTheBenchEnds() throws Exception {
+    Set<ProcessHandle> before = aliveChildren();
+    Set<Path> logsBefore = serverLogs();
+
+    Flags2Runner.Run run =
+        new Flags2Runner()
+            .run(
+                "bench",
+                "--delay",
+                "0.01",
+                "-t",
+                "virtual",
+                "--runs",
+                "1",
+                "--levels",
+                "1",
+                "--html",
+                dir.resolve("b.html").toString(),
+                "aa");
+
+    assertEquals(0, run.status(), run.out() + run.err());
+    assertTrue(run.outLines().get(0).startsWith("flags2 bench: 1 flag (AA to AA) from DELAY "));
+    assertEquals(before, aliveChildren(), "child processes alive");
+    assertEquals(logsBefore, serverLogs(), "server logs left");
+  }
+
+  private static Set<ProcessHandle> aliveChildren() {
+    return ProcessHandle.current()
+        .children()
+        .filter(ProcessHandle::isAlive)
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<Path> serverLogs() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("flags2-bench-serve"))
+          .collect(Collectors.toSet());
+    }
+  }
+
   private static List<String[]> tableRows(String out) {
     List<String> lines = out.lines().toList();
     int heading =
