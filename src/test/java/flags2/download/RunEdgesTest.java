@@ -43,9 +43,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A run at its edges: a Ctrl-C that lands while the last result is being reported, and a run that
- * fails partway because its own report throws. Both end the way a user relies on: the first with
- * the interrupted status, the second with no download left running.
+ * A run at its edges, where the safety nets of {@link DownloadRun} are the only thing between the
+ * user and a wrong status, a connection left open or a partial file: a Ctrl-C that lands while the
+ * last result is printed, a report that throws partway, a worker stuck at Ctrl-C with a partial
+ * file, an image cut off before its retry. The test's stdout does the damage: it watches each line
+ * the verbose report prints, and fires Ctrl-C, throws or blocks on the line it is told.
  */
 class RunEdgesTest {
   @StartStop private final MockWebServer server = MockServers.noDelay();
