@@ -26,7 +26,7 @@ final class AsyncStrategy implements Strategy {
     List<CompletableFuture<Result>> futures = new ArrayList<>(codes.size());
     for (String code : codes) {
       CompletableFuture<Result> future = fetcher.fetchAsync(code);
-      future.thenAccept(handover::add);
+      future.whenComplete((result, failure) -> handover.add(code, result, failure));
       futures.add(future);
     }
     handover.deliver(codes.size(), sink, () -> shutdown.await(futures));

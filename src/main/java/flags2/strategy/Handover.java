@@ -3,19 +3,38 @@ package flags2.strategy;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where a concurrent strategy's workers leave their results and the calling thread takes them, in
  * the order they arrive: the one hand-over, for a run that ends and for one that is interrupted
  * alike. After an interrupt it waits for the workers (as the strategy's {@link Shutdown} says) and
  * then hands over what arrived meanwhile, so an image saved while the run was stopping is counted.
+ * A worker whose fetch fails anyway (a bug) still leaves a result, an error, so no run hangs on it.
  */
 final class Handover {
   private final BlockingQueue<Result> arrived = new LinkedBlockingQueue<>();
 
-  /** Leaves a worker's result; any thread. */
-  void add(Result result) {
-    arrived.add(result);
+  /**
+   * Runs a blocking fetch of {@code code} and leaves its result; any thread. A fetch that throws or
+   * returns nothing (a bug: a fetcher returns its failures as results) leaves an error for its code
+   * instead, so the run never waits for a result that cannot come.
+   */
+  void fetch(String code, Supplier<Result> fetch) {
+    try {
+      add(code, fetch.get(), null);
+    } catch (RuntimeException | Error e) {
+      add(code, null, e);
+    }
+  }
+
+  /** Leaves the result of a future's {@code code}, or an error for it, as {@link #fetch} does. */
+  void add(String code, Result result, Throwable failure) {
+    arrived.add(
+        result != null
+            ? result
+            : Result.error(
+                code, 0, 0, "internal error: " + (failure == null ? "no result" : failure)));
   }
 
   /**

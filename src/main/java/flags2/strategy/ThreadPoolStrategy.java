@@ -36,7 +36,7 @@ final class ThreadPoolStrategy implements Strategy {
     Handover handover = new Handover();
     try {
       for (String code : codes) {
-        pool.execute(() -> handover.add(fetcher.fetch(code)));
+        pool.execute(() -> handover.fetch(code, () -> fetcher.fetch(code)));
       }
     } finally {
       pool.shutdown(); // takes no more; runs what is queued

@@ -29,7 +29,7 @@ final class VirtualStrategy implements Strategy {
     ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     try {
       for (String code : codes) {
-        threads.execute(() -> handover.add(fetcher.fetch(code, permits)));
+        threads.execute(() -> handover.fetch(code, () -> fetcher.fetch(code, permits)));
       }
     } finally {
       threads.shutdown(); // takes no more

@@ -1,12 +1,17 @@
 package flags2.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,5 +93,57 @@ class StrategyTest {
       }
       case ASYNC -> assertEquals(List.of(0, CODES.size()), List.of(blocking, async));
     }
+  }
+
+  /**
+   * A fetch that fails anyway, a bug, since a fetcher returns failures as results: it throws, or
+   * gives no result. The run does not wait for it forever: its code counts as an error that says
+   * so.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = StrategyKind.class,
+      names = {"THREADPOOL", "ASYNC", "VIRTUAL"})
+  void aFetchThatFailsAnywayCountsAsAnErrorInsteadOfHangingTheRun(StrategyKind kind)
+      throws Exception {
+    Fetcher broken =
+        new Fetcher() {
+          @Override
+          public Result fetch(String code) {
+            return switch (code) {
+              case "AB" -> throw new IllegalStateException("bug");
+              case "AC" -> null;
+              default -> Result.ok(code, 200, 10, 1);
+            };
+          }
+
+          @Override
+          public CompletableFuture<Result> fetchAsync(String code) {
+            return switch (code) {
+              case "AB" -> CompletableFuture.failedFuture(new IllegalStateException("bug"));
+              case "AC" -> CompletableFuture.completedFuture(null);
+              default -> CompletableFuture.completedFuture(Result.ok(code, 200, 10, 1));
+            };
+          }
+        };
+    List<Result> seen = new CopyOnWriteArrayList<>();
+
+    CompletableFuture.runAsync(
+            () -> {
+              try {
+                kind.create().run(List.of("AA", "AB", "AC"), broken, 3, seen::add);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .get(20, TimeUnit.SECONDS);
+
+    Map<String, String> errors = new TreeMap<>();
+    seen.forEach(r -> errors.put(r.code(), r.error()));
+    assertEquals(3, seen.size(), seen.toString());
+    assertEquals("", errors.get("AA"), "no error");
+    assertTrue(errors.get("AB").startsWith("internal error: "), errors.toString());
+    assertTrue(errors.get("AB").contains("IllegalStateException: bug"), errors.toString());
+    assertEquals("internal error: no result", errors.get("AC"));
   }
 }
