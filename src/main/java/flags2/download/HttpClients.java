@@ -195,11 +195,6 @@ final class HttpClients {
    * Dispatcher's threads, waits for them as {@link Shutdown} says (callbacks still delete their
    * temporary files), then closes pooled connections, so no thread or connection outlives the run.
    */
-  static void shutdown(OkHttpClient client) {
-    shutdown(client, Shutdown.STANDARD);
-  }
-
-  /** As {@link #shutdown(OkHttpClient)}, waiting as {@code shutdown} says. */
   static void shutdown(OkHttpClient client, Shutdown shutdown) {
     ExecutorService executor = client.dispatcher().executorService();
     executor.shutdownNow();

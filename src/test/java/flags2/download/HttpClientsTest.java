@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.strategy.Shutdown;
 import flags2.testing.MockServers;
 import java.io.IOException;
 import java.net.ProtocolException;
@@ -67,7 +68,7 @@ class HttpClientsTest {
 
   @AfterEach
   void stop() {
-    HttpClients.shutdown(client);
+    HttpClients.shutdown(client, Shutdown.STANDARD);
     https.close();
   }
 
@@ -116,7 +117,7 @@ class HttpClientsTest {
       assertEquals(
           "Timeout after 0.5s", Failures.describe(e, Duration.ofMillis(500)), e.toString());
     } finally {
-      HttpClients.shutdown(halfASecond);
+      HttpClients.shutdown(halfASecond, Shutdown.STANDARD);
     }
   }
 
@@ -128,7 +129,7 @@ class HttpClientsTest {
     try (Response response = tlsClient.newCall(get(https.url("/flags/us/us.gif"))).execute()) {
       assertEquals(200, response.code());
     } finally {
-      HttpClients.shutdown(tlsClient);
+      HttpClients.shutdown(tlsClient, Shutdown.STANDARD);
     }
   }
 
@@ -207,7 +208,7 @@ class HttpClientsTest {
       assertTrue(remote.fastFallback(), "remote");
       assertFalse(client.fastFallback(), "loopback: " + http.url("/flags"));
     } finally {
-      HttpClients.shutdown(remote);
+      HttpClients.shutdown(remote, Shutdown.STANDARD);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.strategy.Shutdown;
 import flags2.testing.FlagDispatcher;
 import flags2.testing.RawServer;
 import java.io.ByteArrayOutputStream;
@@ -85,7 +86,7 @@ class PooledConnectionsTest {
         assertArrayEquals(GIF, fetch(client, url), "the smuggled bytes are not the answer");
         assertEquals(2, raw.requests(), "the second request went out on a fresh connection");
       } finally {
-        HttpClients.shutdown(client);
+        HttpClients.shutdown(client, Shutdown.STANDARD);
       }
     }
   }
@@ -142,7 +143,7 @@ class PooledConnectionsTest {
         assertArrayEquals(GIF, fetch(client, url), "the TLS close is not an answer");
         assertEquals(2, requests.get());
       } finally {
-        HttpClients.shutdown(client);
+        HttpClients.shutdown(client, Shutdown.STANDARD);
         threads.shutdownNow();
       }
     }

@@ -3,6 +3,7 @@ package flags2.download;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import flags2.strategy.Shutdown;
 import flags2.testing.MockServers;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,7 +37,7 @@ class TrustTest {
   @AfterEach
   void stop() {
     if (client != null) {
-      HttpClients.shutdown(client);
+      HttpClients.shutdown(client, Shutdown.STANDARD);
     }
     server.close();
   }
