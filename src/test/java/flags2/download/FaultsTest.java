@@ -93,16 +93,7 @@ class FaultsTest {
   @EnumSource(StrategyKind.class)
   void aConnectionResetMidBodyIsAnError(StrategyKind strategy) throws IOException {
     keepAnOldImage();
-    server.setDispatcher(
-        new FlagDispatcher()
-            .respond(
-                "BR",
-                () ->
-                    new MockResponse.Builder()
-                        .addHeader("Content-Type", "image/gif")
-                        .body(new Buffer().writeUtf8("GIF89a").write(new byte[64 * 1024]))
-                        .onResponseBody(new SocketEffect.CloseSocket())
-                        .build()));
+    server.setDispatcher(new FlagDispatcher().respond("BR", FlagDispatcher::cutOffMidBody));
     Flags2Runner.Run run = run(strategy, "br");
     assertEquals(1, run.status(), run.out());
     assertTrue(

@@ -21,7 +21,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import okio.Buffer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -214,17 +213,7 @@ class RetriesTest {
   @ParameterizedTest
   @EnumSource(StrategyKind.class)
   void aConnectionResetMidBodyIsRetried(StrategyKind strategy) {
-    Script script =
-        new Script()
-            .answer(
-                "BR",
-                () ->
-                    new MockResponse.Builder()
-                        .addHeader("Content-Type", "image/gif")
-                        .body(new Buffer().writeUtf8("GIF89a").write(new byte[64 * 1024]))
-                        .onResponseBody(new SocketEffect.CloseSocket())
-                        .build(),
-                ok("BR"));
+    Script script = new Script().answer("BR", FlagDispatcher::cutOffMidBody, ok("BR"));
     server.setDispatcher(script);
     Flags2Runner.Run run = run(strategy, "--retries", "1", "br");
     assertEquals(0, run.status(), run.out());

@@ -33,10 +33,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -199,16 +197,7 @@ class RunEdgesTest {
    */
   @Test
   void anImageCutOffMidBodyLeavesNoPartialFileWhileItsRetryWaits() throws Exception {
-    server.setDispatcher(
-        new FlagDispatcher()
-            .respond(
-                "AD",
-                () ->
-                    new MockResponse.Builder()
-                        .addHeader("Content-Type", "image/gif")
-                        .body(new Buffer().writeUtf8("GIF89a").write(new byte[64 * 1024]))
-                        .onResponseBody(new SocketEffect.CloseSocket())
-                        .build()));
+    server.setDispatcher(new FlagDispatcher().respond("AD", FlagDispatcher::cutOffMidBody));
     List<List<Path>> whileWaiting = new CopyOnWriteArrayList<>();
     PrintStream stdout =
         watching(

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.Buffer;
 
 /**
@@ -34,6 +35,15 @@ public class FlagDispatcher extends Dispatcher {
         .code(200)
         .addHeader("Content-Type", "image/gif")
         .body(new Buffer().write(image(code)))
+        .build();
+  }
+
+  /** A GIF of 64 KiB whose connection closes once its body starts: an image cut off mid-body. */
+  public static MockResponse cutOffMidBody() {
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "image/gif")
+        .body(new Buffer().writeUtf8("GIF89a").write(new byte[64 * 1024]))
+        .onResponseBody(new SocketEffect.CloseSocket())
         .build();
   }
 
