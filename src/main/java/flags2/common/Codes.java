@@ -26,26 +26,20 @@ public final class Codes {
 
   private static final Pattern CC_ARG = Pattern.compile("[A-Za-z]{1,2}");
   private static final String A_Z = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  private static volatile List<String> countryCodes;
 
   private Codes() {}
 
-  /** The 194 codes of {@code country_codes.txt}, packaged in the jar; sorted. */
+  /** The 194 codes of {@code country_codes.txt}, packaged in the jar; sorted. Read at each call. */
   public static List<String> countryCodes() {
-    List<String> codes = countryCodes;
-    if (codes == null) {
-      try (InputStream in = Codes.class.getResourceAsStream("/country_codes.txt")) {
-        if (in == null) {
-          throw new IllegalStateException("country_codes.txt is missing from the jar");
-        }
-        String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        codes = List.copyOf(new TreeSet<>(Arrays.asList(text.trim().split("\\s+"))));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    try (InputStream in = Codes.class.getResourceAsStream("/country_codes.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("country_codes.txt is missing from the jar");
       }
-      countryCodes = codes;
+      String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+      return List.copyOf(new TreeSet<>(Arrays.asList(text.trim().split("\\s+"))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return codes;
   }
 
   /** Whether {@code arg} is a CC argument: one or two ASCII letters. */

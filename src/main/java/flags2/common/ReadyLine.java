@@ -19,14 +19,11 @@ public record ReadyLine(Site site, HttpUrl url) {
 
   /** The ready line {@code line} is, or empty when it is another line. */
   public static Optional<ReadyLine> parse(String line) {
-    int at = line.indexOf(SEPARATOR);
-    if (at < 0) {
-      return Optional.empty();
-    }
-    HttpUrl url = HttpUrl.parse(line.substring(at + SEPARATOR.length()));
     for (Site site : Site.values()) {
-      if (site.embeddable() && site.name().equals(line.substring(0, at)) && url != null) {
-        return Optional.of(new ReadyLine(site, url));
+      String start = site.name() + SEPARATOR;
+      if (site.embeddable() && line.startsWith(start)) {
+        return Optional.ofNullable(HttpUrl.parse(line.substring(start.length())))
+            .map(url -> new ReadyLine(site, url));
       }
     }
     return Optional.empty();
