@@ -13,6 +13,9 @@ import okhttp3.Response;
  * from what OkHttp throws or a proxy's 407.
  */
 final class ProxyException extends IOException {
+  /** How OkHttp words a CONNECT answered with anything but 200 or 407. */
+  private static final String TUNNEL_REFUSED = "Unexpected response code for CONNECT: ";
+
   ProxyException(String message, Throwable cause) {
     super(message, cause);
   }
@@ -64,8 +67,6 @@ final class ProxyException extends IOException {
     }
     return e;
   }
-
-  private static final String TUNNEL_REFUSED = "Unexpected response code for CONNECT: ";
 
   /** The status code in OkHttp's message, digits only: the rest is not shown. */
   private static String statusOf(String message) {
