@@ -2,32 +2,22 @@ package flags2;
 
 import flags2.cli.Cli;
 import flags2.cli.Env;
+import flags2.cli.StopSignals;
 import flags2.download.Interrupt;
-import flags2.report.ExitStatus;
-import java.util.Map;
 import sun.misc.Signal;
 
-/** The process entry point: the only place that ends the process. */
+/**
+ * The process entry point: the only place that ends the process. Wiring only, run by the tests that
+ * start the jar ({@link StopSignals} decides which signal ends a run how), so the mutation profile
+ * leaves it out.
+ */
 public final class Main {
-  /** The signals that stop a run, and the status each ends it with. */
-  private static final Map<String, ExitStatus> STOP_SIGNALS =
-      Map.of(
-          "INT", ExitStatus.INTERRUPTED,
-          "TERM", ExitStatus.TERMINATED,
-          "HUP", ExitStatus.HUNG_UP);
-
   private Main() {}
 
   public static void main(String[] args) {
     Interrupt interrupt = new Interrupt(again -> Runtime.getRuntime().halt(again.code));
-    STOP_SIGNALS.forEach(
-        (name, status) -> {
-          try {
-            Signal.handle(new Signal(name), signal -> interrupt.fire(status));
-          } catch (IllegalArgumentException ignoredByTheParent) {
-            // started with the signal ignored (nohup, a background job): it stays ignored
-          }
-        });
+    StopSignals.install(
+        interrupt, (name, action) -> Signal.handle(new Signal(name), signal -> action.run()));
     System.exit(Cli.run(args, Env.system(interrupt)));
   }
 }
