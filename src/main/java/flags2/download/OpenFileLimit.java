@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +23,19 @@ final class OpenFileLimit {
 
   /** {@code concurrency}, or less with a note on {@code notes} when the limit is too low for it. */
   static int apply(int concurrency, boolean embedded, PrintStream notes) {
-    Optional<FileDescriptors> files =
-        concurrency <= 32 ? Optional.empty() : FileDescriptors.current();
+    return apply(concurrency, embedded, notes, FileDescriptors::current);
+  }
+
+  /**
+   * As above, with the limit read from {@code limits}; a concurrency of 32 or less never reads it,
+   * since the default limit of 1024 allows that much (and reading costs a short run its time).
+   */
+  static int apply(
+      int concurrency,
+      boolean embedded,
+      PrintStream notes,
+      Supplier<Optional<FileDescriptors>> limits) {
+    Optional<FileDescriptors> files = concurrency <= 32 ? Optional.empty() : limits.get();
     if (files.isEmpty()) {
       return concurrency;
     }
