@@ -31,6 +31,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -120,9 +121,30 @@ class CountryNamesTest {
     JsonNode json = new ObjectMapper().readTree(run.out());
     Map<String, JsonNode> results = new TreeMap<>();
     json.get("results").forEach(r -> results.put(r.get("code").asText(), r));
-    assertEquals(dest.resolve("Brazil.gif").toString(), results.get("BR").get("file").asText());
-    assertEquals(1, results.get("BR").get("attempts").asInt(), "two requests, no retry");
+    JsonNode br = results.get("BR");
+    assertEquals(dest.resolve("Brazil.gif").toString(), br.get("file").asText());
+    assertEquals(1, br.get("attempts").asInt(), "two requests, no retry");
+    assertEquals(FlagDispatcher.image("BR").length, br.get("bytes").asLong(), "the image's size");
+    long runMillis = Math.round(json.get("elapsed_seconds").asDouble() * 1000);
+    long millis = br.get("millis").asLong();
+    assertTrue(millis >= 0 && millis <= runMillis + 1, millis + " ms in a run of " + runMillis);
     assertTrue(results.get("ZZ").get("file").isNull());
+  }
+
+  @Test
+  void aNameThatCannotBeWrittenIsAnErrorSayingWhyAndLeavesNoFile() throws Exception {
+    server.setDispatcher(new FlagDispatcher().serve("BR").country("BR", "Brazil"));
+    Files.createDirectories(dest.resolve("Brazil.gif").resolve("inside"));
+
+    Flags2Runner.Run run = run(StrategyKind.THREADPOOL, "-v", "br");
+
+    assertEquals(1, run.status(), run.err());
+    assertEquals(
+        List.of("*** Error for BR: Cannot save image: Is a directory (Brazil.gif)"),
+        run.outLines().stream().filter(l -> l.startsWith("*** Error")).toList(),
+        run.out());
+    assertEquals(Set.of("Brazil.gif"), filesInDest());
+    assertTrue(Files.isDirectory(dest.resolve("Brazil.gif").resolve("inside")));
   }
 
   @ParameterizedTest
