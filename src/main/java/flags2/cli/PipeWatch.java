@@ -9,6 +9,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 
 /**
  * stdout that notices when it can no longer be written. When its reader has gone ({@code flags2 -v
@@ -23,7 +24,7 @@ final class PipeWatch extends FilterOutputStream {
   private final PrintStream err;
   private boolean broken;
 
-  private PipeWatch(OutputStream out, Interrupt interrupt, PrintStream err) {
+  PipeWatch(OutputStream out, Interrupt interrupt, PrintStream err) {
     super(out);
     this.interrupt = interrupt;
     this.err = err;
@@ -34,11 +35,14 @@ final class PipeWatch extends FilterOutputStream {
    * err} gets the one line about a failure other than a broken pipe.
    */
   static PrintStream stdout(Interrupt interrupt, PrintStream err) {
-    OutputStream fd = new FileOutputStream(FileDescriptor.out);
+    return watched(new FileOutputStream(FileDescriptor.out), interrupt, err, System.out.charset());
+  }
+
+  /** {@code out} watched, as {@link #stdout} watches the process's stdout. */
+  static PrintStream watched(
+      OutputStream out, Interrupt interrupt, PrintStream err, Charset charset) {
     return new PrintStream(
-        new BufferedOutputStream(new PipeWatch(fd, interrupt, err), 8192),
-        true,
-        System.out.charset());
+        new BufferedOutputStream(new PipeWatch(out, interrupt, err), 8192), true, charset);
   }
 
   @Override
