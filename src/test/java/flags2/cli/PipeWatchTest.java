@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags2.common.Site;
 import flags2.download.Interrupt;
+import flags2.report.Console;
 import flags2.report.ExitStatus;
+import flags2.testing.ReservedPort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * stdout whose reader has gone ({@code flags2 -v -e | head -1}) stops the run as a broken pipe,
@@ -32,20 +37,35 @@ class PipeWatchTest {
 
   /** A stream whose every write and flush fails with {@code message}, as a closed pipe's does. */
   private static OutputStream failing(String message) {
+    return failingFrom("", message);
+  }
+
+  /**
+   * A stream that takes every write until one holds {@code trigger}, and fails that one and all
+   * after it with {@code message}: a reader that goes away mid-report ({@code | head -3}).
+   */
+  private static OutputStream failingFrom(String trigger, String message) {
     return new OutputStream() {
+      private boolean failed;
+
       @Override
       public void write(int b) throws IOException {
-        throw new IOException(message);
+        write(new byte[] {(byte) b}, 0, 1);
       }
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        throw new IOException(message);
+        failed |= new String(b, off, len, UTF_8).contains(trigger);
+        if (failed) {
+          throw new IOException(message);
+        }
       }
 
       @Override
       public void flush() throws IOException {
-        throw new IOException(message);
+        if (failed || trigger.isEmpty()) {
+          throw new IOException(message);
+        }
       }
     };
   }
@@ -114,5 +134,44 @@ class PipeWatchTest {
     new PipeWatch(counting, interrupt, err).write('!');
     assertEquals("BR OK\n!", written.toString(UTF_8));
     assertTrue(!stopped.get(), "nothing stopped the run");
+  }
+
+  /** The command line run with stdout failing as {@code failure} says. */
+  private int runWithStdoutFailing(String failure, String... args) {
+    return run(failing(failure), args);
+  }
+
+  private int run(OutputStream stdout, String... args) {
+    PrintStream out = PipeWatch.watched(stdout, interrupt, err, UTF_8);
+    return Cli.run(
+        args,
+        new Env(new Console(out, err, false, 80), Site.standard(), System::nanoTime, interrupt));
+  }
+
+  @Test
+  void aReportLostToAGoneReaderEndsWith141NotSuccess() {
+    assertEquals(ExitStatus.BROKEN_PIPE.code, runWithStdoutFailing("Broken pipe", "--version"));
+  }
+
+  @Test
+  void aReportLostToAFullDiskEndsWithErrorsNotSuccess() {
+    assertEquals(ExitStatus.ERRORS.code, runWithStdoutFailing("No space left", "--version"));
+  }
+
+  @Test
+  void aRunWithErrorsWhoseSummaryIsLostToAGoneReaderEndsWith141(@TempDir Path dest)
+      throws IOException {
+    try (ReservedPort refused = ReservedPort.open()) {
+      int status =
+          run(
+              failingFrom("1 error.", "Broken pipe"),
+              "-s",
+              refused.url("/flags"),
+              "-d",
+              dest.toString(),
+              "-q",
+              "br");
+      assertEquals(ExitStatus.BROKEN_PIPE.code, status);
+    }
   }
 }
