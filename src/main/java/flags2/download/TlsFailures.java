@@ -18,6 +18,9 @@ final class TlsFailures {
       Pattern.compile("^\\s*subjectAltNames: \\[(.*)\\]\\s*$", Pattern.MULTILINE);
   private static final Pattern ALERT = Pattern.compile("^\\(([a-z_]+)\\) ");
 
+  /** A class name before the message: {@code sun.security.ssl.SSLHandshakeException: }. */
+  private static final Pattern CLASS_NAME = Pattern.compile("^[\\w.$]+\\.[A-Z]\\w*: ");
+
   private TlsFailures() {}
 
   /** {@code failure} in words when a TLS failure is in its cause chain; null otherwise. */
@@ -54,10 +57,7 @@ final class TlsFailures {
     if (alert.find()) {
       return alert.group(1).replace('_', ' ');
     }
-    int colon = line.indexOf(": ");
-    if (colon > 0 && line.substring(0, colon).matches("[\\w.$]+\\.[A-Z]\\w*")) {
-      line = line.substring(colon + 2); // a class name before the message
-    }
+    line = CLASS_NAME.matcher(line).replaceFirst("");
     return line.isEmpty() ? "no reason given" : line;
   }
 }
