@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import flags2.common.Codes;
+import flags2.report.ExitStatus;
 import flags2.strategy.Shutdown;
 import flags2.strategy.StrategyKind;
 import flags2.testing.Flags2Runner;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -193,6 +195,24 @@ class InterruptTest {
       assertEquals(1, first.get());
       assertEquals(1, hard.get());
     }
+  }
+
+  @Test
+  void aSecondSignalRemovesPartialFilesFirstEvenWhenOneCleanupFails() {
+    List<String> events = new CopyOnWriteArrayList<>();
+    Interrupt interrupt = new Interrupt(status -> events.add("halt " + status.code));
+    interrupt.beforeHalt(() -> events.add("cleanup"));
+    interrupt.beforeHalt(
+        () -> {
+          throw new IllegalStateException("DEST gone");
+        });
+    interrupt.beforeHalt(() -> events.add("second cleanup"));
+
+    interrupt.fire();
+    assertEquals(List.of(), events, "the first signal stops the run, nothing more");
+    interrupt.fire(ExitStatus.TERMINATED);
+
+    assertEquals(List.of("cleanup", "second cleanup", "halt 143"), events);
   }
 
   @Test

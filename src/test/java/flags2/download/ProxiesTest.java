@@ -120,6 +120,10 @@ class ProxiesTest {
         "0.0.0.0/0 | 8.8.8.8 | true",
         "10.1.2.3/32 | 10.1.2.3 | true",
         "10.1.2.3/32 | 10.1.2.2 | false",
+        "10.0.0.0/8 | fd00::a00:1 | false",
+        "10.0.0.0/33 | 10.1.2.3 | false",
+        "10.0.0.0/-1 | 10.1.2.3 | false",
+        "10.0.0.0/eight | 10.1.2.3 | false",
         "', a.test' | www.example.com. | false"
       })
   void noProxyEntriesMatchAsCurlMatchesThem(String list, String host, boolean direct) {
