@@ -58,7 +58,9 @@ final class BenchServer implements AutoCloseable {
             "--ports=0,0,0",
             "--exit-with-parent", // a bench killed with SIGKILL does not leave it running
             "--delay=" + delay.min() + "-" + delay.max());
-    Path log = Files.createTempFile("flags2-bench-serve", ".log");
+    // named for this process, so a leftover tells whose it was
+    Path log =
+        Files.createTempFile("flags2-bench-serve-" + ProcessHandle.current().pid() + "-", ".log");
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     // read to the end, not just to the line wanted: a reader that closed early would make the
     // server's next line a broken pipe, which stops it (exit 141)
