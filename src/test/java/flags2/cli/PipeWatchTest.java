@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * stdout whose reader has gone ({@code flags2 -v -e | head -1}) stops the run as a broken pipe,
  * quietly; stdout that fails otherwise (a full disk) says so once on stderr and stops the run with
- * errors; stdout that works gets every byte, flushed at each line.
+ * errors; stdout that works gets every byte, flushed at each line. A report lost either way never
+ * ends the process as a success.
  */
 class PipeWatchTest {
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
