@@ -52,7 +52,7 @@ final class DiscoveredTests implements TestUnitFinder {
     for (TestIdentifier root : plan.getRoots()) {
       for (TestIdentifier each : plan.getDescendants(root)) {
         if (isUnit(plan, each)) {
-          units.add(new PlatformTestUnit(testClass, each.getUniqueId()));
+          units.add(new PlatformTestUnit(testClass, each.getUniqueId(), launcher));
         }
       }
     }

@@ -3,10 +3,10 @@ package flags2.pit;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.pitest.testapi.AbstractTestUnit;
 import org.pitest.testapi.Description;
 import org.pitest.testapi.ResultCollector;
@@ -19,16 +19,18 @@ import org.pitest.testapi.ResultCollector;
 final class PlatformTestUnit extends AbstractTestUnit {
   private final Class<?> testClass;
   private final String uniqueId;
+  private final Launcher launcher;
 
-  PlatformTestUnit(Class<?> testClass, String uniqueId) {
+  /** {@code launcher}: the one that discovered it, shared by the class's units (never at once). */
+  PlatformTestUnit(Class<?> testClass, String uniqueId, Launcher launcher) {
     super(new Description(uniqueId, testClass));
     this.testClass = testClass;
     this.uniqueId = uniqueId;
+    this.launcher = launcher;
   }
 
   @Override
   public void execute(ResultCollector results) {
-    var launcher = LauncherFactory.create();
     launcher.execute(
         LauncherDiscoveryRequestBuilder.request()
             .selectors(DiscoverySelectors.selectUniqueId(uniqueId))
