@@ -44,22 +44,21 @@ final class Handover {
    * rethrows. {@code stop} runs once either way, also when {@code sink} throws.
    */
   void deliver(int expected, Consumer<Result> sink, Runnable stop) throws InterruptedException {
-    boolean stopped = false;
+    InterruptedException interrupted = null;
     try {
       for (int i = 0; i < expected; i++) {
         sink.accept(arrived.take());
       }
     } catch (InterruptedException e) {
-      stopped = true;
+      interrupted = e;
+    } finally {
       stop.run();
+    }
+    if (interrupted != null) {
       for (Result late; (late = arrived.poll()) != null; ) {
         sink.accept(late);
       }
-      throw e;
-    } finally {
-      if (!stopped) {
-        stop.run();
-      }
+      throw interrupted;
     }
   }
 }
