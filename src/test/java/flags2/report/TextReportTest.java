@@ -10,13 +10,19 @@ import flags2.strategy.Status;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -228,6 +234,82 @@ class TextReportTest {
     assertEquals(HEADER, screen.stdoutAtClose);
     assertTrue(screen.frames.getLast().contains("| 1/3 ["), screen.frames.getLast());
     assertTrue(stillInterrupted, "the interrupt was swallowed");
+  }
+
+  /**
+   * A run that ends before the bar's first frame (a Ctrl-C at once, a few codes from a fast server)
+   * still ends the bar's line before the report, though progressbar then draws that frame without
+   * closing the line. The library draws every bar on one shared thread; the test holds that thread
+   * with a bar of its own, so the report's bar is stopped before its first frame, whatever the
+   * scheduling, and lets it go once the report waits for its last frame.
+   */
+  @Test
+  void aBarStoppedBeforeItsFirstFrameStillEndsItsLineBeforeTheReport() throws Exception {
+    CountDownLatch drawing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ProgressBar holder =
+        new ProgressBarBuilder()
+            .setConsumer(
+                new ProgressBarConsumer() {
+                  @Override
+                  public int getMaxRenderedLength() {
+                    return 70;
+                  }
+
+                  @Override
+                  public void accept(String frame) {
+                    drawing.countDown();
+                    try {
+                      release.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+
+                  @Override
+                  public void close() {}
+                })
+            .build();
+    Screen screen = new Screen();
+    TextReport reporter = new TextReport(out, new TextReport.Bar(screen, true, () -> 0L));
+    try {
+      assertTrue(drawing.await(10, TimeUnit.SECONDS), "the bars' thread never drew");
+      reporter.initial(DELAY, List.of("BR", "CN", "US"), 3);
+      reporter.accept(result("BR", Status.OK));
+      FutureTask<Void> finishing =
+          new FutureTask<>(
+              () -> reporter.finish(Duration.ofMillis(500), 2, ExitStatus.INTERRUPTED), null);
+      Thread finisher = Thread.ofPlatform().name("finisher").start(finishing);
+      awaitLastFrame(finisher);
+      release.countDown();
+      finishing.get(10, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      holder.close();
+    }
+
+    assertEquals(
+        List.of("flags  33%"), screen.frames.stream().map(f -> f.substring(0, 10)).toList());
+    assertEquals(HEADER, screen.stdoutAtClose, "the bar's line was not ended before the report");
+    assertTrue(printed().startsWith(HEADER + "--------------------\n"), printed());
+  }
+
+  /**
+   * Returns once {@code finisher} waits for a bar's last frame (progressbar's close waits for a
+   * task of its thread) or has ended.
+   */
+  private static void awaitLastFrame(Thread finisher) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (finisher.isAlive() && !waitsForABarsTask(finisher)) {
+      assertTrue(System.nanoTime() < deadline, "the report never waited for the bar");
+      Thread.onSpinWait();
+    }
+  }
+
+  private static boolean waitsForABarsTask(Thread thread) {
+    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.threadId());
+    LockInfo lock = info == null ? null : info.getLockInfo();
+    return lock != null && lock.getClassName().endsWith("ScheduledFutureTask");
   }
 
   /**
