@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import okhttp3.ConnectionPool;
@@ -44,6 +45,24 @@ final class HttpClients {
 
   /** A request's attempt number for its code, from 1: a tag, for the debug log. */
   record AttemptNumber(int value) {}
+
+  /**
+   * Whether a request's run has been cancelled: a tag on every request. A call that starts once it
+   * says yes fails as cancelled before it sends a byte, even when nothing has cancelled the call
+   * itself yet: the Dispatcher starts a queued call as soon as a cancelled one frees its slot,
+   * which may be before the run's cancel has reached the queued one.
+   */
+  record RunCancelled(BooleanSupplier asked) {}
+
+  private static final Interceptor UNSENT_ONCE_CANCELLED =
+      chain -> {
+        RunCancelled run = chain.request().tag(RunCancelled.class);
+        if (run != null && run.asked().getAsBoolean()) {
+          chain.call().cancel();
+          throw new IOException("Canceled");
+        }
+        return chain.proceed(chain.request());
+      };
 
   private static final Interceptor REDIRECT_LIMIT =
       chain -> {
@@ -118,6 +137,7 @@ final class HttpClients {
                   .callTimeout(timeout)
                   .fastFallback(!loopback)
                   .socketFactory(ResendGuard.sockets())
+                  .addInterceptor(UNSENT_ONCE_CANCELLED)
                   .addInterceptor(RequestTimes.STAMP)
                   .addInterceptor(resendGuard.beforeSending())
                   .addNetworkInterceptor(resendGuard)

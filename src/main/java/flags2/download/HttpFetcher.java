@@ -45,6 +45,9 @@ final class HttpFetcher implements Fetcher {
    */
   private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
 
+  private final HttpClients.RunCancelled runCancelled =
+      new HttpClients.RunCancelled(cancelled::isDone);
+
   /**
    * Every call from {@link #newCall} until it has finished, queued, running or reading its body:
    * what {@link #cancelAll} cancels. (OkHttp's Dispatcher forgets a blocking call once its headers
@@ -102,9 +105,9 @@ final class HttpFetcher implements Fetcher {
 
   /**
    * Cancels every call of this fetcher that is queued or running, body reads included, ends every
-   * wait to retry and stops every retry still to come; a call made later is cancelled as it is
-   * made, and a body still being written is not saved. Failures from then on are its doing ({@link
-   * #cancelled}). Safe to call more than once.
+   * wait to retry and stops every retry still to come; a call that starts later fails before it
+   * sends anything, and a body still being written is not saved. Failures from then on are its
+   * doing ({@link #cancelled}). Safe to call more than once.
    */
   void cancelAll() {
     cancelled.complete(null);
@@ -147,9 +150,9 @@ final class HttpFetcher implements Fetcher {
 
   /**
    * A new, unstarted call: every request of a run is made here, knowing its code, kind and attempt;
-   * counted as live until {@link #done}; one made after {@link #cancelAll} is cancelled already. A
-   * call is either live in time for {@code cancelAll} to cancel it or sees its flag here: none
-   * slips through the gap.
+   * counted as live until {@link #done}. A call is either live when {@code cancelAll} cancels every
+   * live call, or starts after its flag is set and fails unsent ({@link HttpClients.RunCancelled}):
+   * none slips through the gap, a queued one the Dispatcher starts meanwhile included.
    */
   private Call newCall(String code, RequestKind kind, int attempt) {
     Call call =
@@ -160,11 +163,9 @@ final class HttpFetcher implements Fetcher {
                 .tag(HttpClients.AttemptNumber.class, new HttpClients.AttemptNumber(attempt))
                 .tag(RequestKind.class, kind)
                 .tag(RequestTimes.Started.class, times.tag())
+                .tag(HttpClients.RunCancelled.class, runCancelled)
                 .build());
     live.add(call);
-    if (cancelled.isDone()) {
-      call.cancel();
-    }
     return call;
   }
 
