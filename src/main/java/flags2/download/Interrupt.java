@@ -2,10 +2,12 @@ package flags2.download;
 
 import flags2.report.ExitStatus;
 import flags2.strategy.Shutdown;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * A signal that stops the process, as a run sees it: Ctrl-C (SIGINT), SIGTERM or SIGHUP. {@code
@@ -13,8 +15,11 @@ import java.util.function.Consumer;
  * ({@link DownloadRun} cancels and lets its consumer report; {@code serve} stops); tests fire it by
  * hand. The command then ends with {@link #status()}, that first signal's exit status. A second
  * signal runs the {@code again} action given at construction with its own status ({@code
- * flags2.Main} halts the process there). It also says how long the run it stops may wait for its
- * workers ({@link #shutdown()}), so that tests can make that wait as long as they need.
+ * flags2.Main} halts the process there), unless it is the first one delivered again: the same
+ * signal within {@link #SAME_SIGNAL} of it. GNU {@code timeout} sends its signal to the command and
+ * then to the command's process group, so a command it stops often gets it twice, microseconds
+ * apart, and must still report. It also says how long the run it stops may wait for its workers
+ * ({@link #shutdown()}), so that tests can make that wait as long as they need.
  *
  * <p>Registering, unregistering and the first fire exclude each other: once {@link
  * Registration#close} has returned, its action is not running and will not run.
@@ -22,10 +27,21 @@ import java.util.function.Consumer;
 public final class Interrupt {
   private static final Runnable NOTHING = () -> {};
 
-  private final AtomicReference<ExitStatus> first = new AtomicReference<>();
+  /**
+   * How close the same signal must follow the first to be taken as that one delivered twice, not as
+   * a second signal. A person pressing Ctrl-C twice this fast gets the stop the first asked for,
+   * which ends within its grace anyway.
+   */
+  static final Duration SAME_SIGNAL = Duration.ofMillis(500);
+
+  /** The first signal and when it came, on {@link #nanoTime}. */
+  private record Fired(ExitStatus status, long at) {}
+
+  private final AtomicReference<Fired> first = new AtomicReference<>();
   private final Set<Runnable> lastWords = ConcurrentHashMap.newKeySet();
   private final Consumer<ExitStatus> again;
   private final Shutdown shutdown;
+  private final LongSupplier nanoTime;
   private Runnable action = NOTHING;
 
   /** {@code again} gets the status of the second and any later signal. */
@@ -37,8 +53,14 @@ public final class Interrupt {
    * As {@link #Interrupt(Consumer)}, for runs that wait for their workers as {@code shutdown} says.
    */
   public Interrupt(Consumer<ExitStatus> again, Shutdown shutdown) {
+    this(again, shutdown, System::nanoTime);
+  }
+
+  /** As {@link #Interrupt(Consumer, Shutdown)}, telling signals apart on {@code nanoTime}. */
+  public Interrupt(Consumer<ExitStatus> again, Shutdown shutdown, LongSupplier nanoTime) {
     this.again = again;
     this.shutdown = shutdown;
+    this.nanoTime = nanoTime;
   }
 
   /** An interrupt nothing fires but a test. */
@@ -89,11 +111,16 @@ public final class Interrupt {
 
   /**
    * One signal, known by the status it ends the process with. The second and later ones never wait
-   * for the first one's action.
+   * for the first one's action; the first signal delivered again does nothing.
    */
   public void fire(ExitStatus signal) {
-    if (first.compareAndSet(null, signal)) {
+    long now = nanoTime.getAsLong();
+    if (first.compareAndSet(null, new Fired(signal, now))) {
       runAction();
+      return;
+    }
+    Fired fired = first.get();
+    if (fired.status() == signal && now - fired.at() < SAME_SIGNAL.toNanos()) {
       return;
     }
     for (Runnable cleanup : lastWords) {
@@ -111,7 +138,7 @@ public final class Interrupt {
    * closed as the run reports) never halts the process the way a second signal does.
    */
   public void fireIfFirst(ExitStatus stop) {
-    if (first.compareAndSet(null, stop)) {
+    if (first.compareAndSet(null, new Fired(stop, nanoTime.getAsLong()))) {
       runAction();
     }
   }
@@ -122,7 +149,7 @@ public final class Interrupt {
 
   /** The exit status of the first signal; {@link ExitStatus#INTERRUPTED} before any. */
   public ExitStatus status() {
-    ExitStatus signal = first.get();
-    return signal == null ? ExitStatus.INTERRUPTED : signal;
+    Fired fired = first.get();
+    return fired == null ? ExitStatus.INTERRUPTED : fired.status();
   }
 }

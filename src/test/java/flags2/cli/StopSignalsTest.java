@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags2.download.Interrupt;
 import flags2.report.ExitStatus;
+import flags2.strategy.Shutdown;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StopSignalsTest {
   private final Map<String, Runnable> handlers = new HashMap<>();
   private final List<ExitStatus> halted = new CopyOnWriteArrayList<>();
-  private final Interrupt interrupt = new Interrupt(halted::add);
+  private final AtomicLong clock = new AtomicLong();
+  private final Interrupt interrupt = new Interrupt(halted::add, Shutdown.STANDARD, clock::get);
 
   @ParameterizedTest
   @CsvSource({"INT, INTERRUPTED", "TERM, TERMINATED", "HUP, HUNG_UP"})
@@ -36,8 +40,12 @@ class StopSignalsTest {
 
     assertTrue(stopped.get(), signal + " stopped the run");
     assertEquals(status, interrupt.status());
+    clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
     handlers.get(signal).run();
-    assertEquals(List.of(status), halted, "a second " + signal + " ends the process at once");
+    assertEquals(
+        List.of(status),
+        halted,
+        "a second " + signal + ", a second later, ends the process at once");
   }
 
   @Test

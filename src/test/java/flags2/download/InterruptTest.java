@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -187,15 +188,52 @@ class InterruptTest {
   void aSecondCtrlCRunsTheHardStop() {
     AtomicInteger first = new AtomicInteger();
     AtomicInteger hard = new AtomicInteger();
-    Interrupt interrupt = new Interrupt(status -> hard.incrementAndGet());
+    AtomicLong clock = new AtomicLong();
+    Interrupt interrupt =
+        new Interrupt(status -> hard.incrementAndGet(), Shutdown.STANDARD, clock::get);
     try (Interrupt.Registration registration = interrupt.onInterrupt(first::incrementAndGet)) {
       interrupt.fire();
       assertEquals(1, first.get());
       assertEquals(0, hard.get());
+      clock.addAndGet(Interrupt.SAME_SIGNAL.toNanos());
       interrupt.fire();
       assertEquals(1, first.get());
       assertEquals(1, hard.get());
     }
+  }
+
+  /**
+   * GNU {@code timeout} sends its signal to the command, then to the command's process group: one
+   * signal delivered twice at once still ends in the first one's stop and its report, not a halt.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = ExitStatus.class,
+      names = {"INTERRUPTED", "TERMINATED", "HUNG_UP"})
+  void theSameSignalDeliveredTwiceAtOnceIsOneSignal(ExitStatus signal) {
+    AtomicInteger stops = new AtomicInteger();
+    List<ExitStatus> halts = new CopyOnWriteArrayList<>();
+    AtomicLong clock = new AtomicLong(5_000_000_000L);
+    Interrupt interrupt = new Interrupt(halts::add, Shutdown.STANDARD, clock::get);
+    interrupt.onInterrupt(stops::incrementAndGet);
+
+    interrupt.fire(signal);
+    clock.addAndGet(Interrupt.SAME_SIGNAL.toNanos() - 1);
+    interrupt.fire(signal);
+
+    assertEquals(1, stops.get());
+    assertEquals(List.of(), halts, "the signal delivered again halted the process");
+    assertEquals(signal, interrupt.status());
+  }
+
+  @Test
+  void aSecondSignalOfAnotherKindHaltsHoweverSoonItComes() {
+    List<ExitStatus> halts = new CopyOnWriteArrayList<>();
+    Interrupt interrupt = new Interrupt(halts::add, Shutdown.STANDARD, () -> 0L);
+    interrupt.fire(ExitStatus.INTERRUPTED);
+    interrupt.fire(ExitStatus.TERMINATED);
+    assertEquals(List.of(ExitStatus.TERMINATED), halts);
+    assertEquals(ExitStatus.INTERRUPTED, interrupt.status());
   }
 
   @Test
