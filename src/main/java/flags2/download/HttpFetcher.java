@@ -22,7 +22,8 @@ import okhttp3.Response;
  * metadata.json} through {@link CountryNameFetch}) with OkHttp: every request is made by {@link
  * #newCall} and classified by {@link Outcomes}, retried through the one {@link RetryLoop}. {@link
  * #cancelAll} is the run's one way to stop every call: nothing else cancels a call, a future or a
- * retry, and no strategy interrupts a worker to stop it.
+ * retry (but the client, for a call that starts after it: {@link HttpClients.RunCancelled}), and no
+ * strategy interrupts a worker to stop it.
  */
 final class HttpFetcher implements Fetcher {
   /** Reads a 200 body: saves it or takes what it says; returns the bytes read. */
