@@ -3,10 +3,10 @@ package flags2.download;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import flags2.strategy.Shutdown;
 import flags2.testing.MockServers;
+import flags2.testing.ThreadWaits;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -170,7 +169,8 @@ class ClientStopTest {
 
     FutureTask<Void> stopping = new FutureTask<>(() -> HttpClients.shutdown(client, PATIENT), null);
     Thread stopper = Thread.ofPlatform().name("stopper").start(stopping);
-    awaitTimedWaitOrEnd(stopper);
+    ThreadWaits.awaitTimedWaitOrEnd(
+        stopper, Duration.ofSeconds(10), "the shutdown neither returned nor waited within 10 s");
     boolean returnedEarly = stopping.isDone();
     mayEnd.countDown();
     stopping.get(10, TimeUnit.SECONDS);
@@ -192,17 +192,6 @@ class ClientStopTest {
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Returns once {@code thread} waits with a time limit (as a shutdown waits) or has ended. */
-  private static void awaitTimedWaitOrEnd(Thread thread) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (thread.isAlive() && thread.getState() != Thread.State.TIMED_WAITING) {
-      if (System.nanoTime() > deadline) {
-        fail("the shutdown neither returned nor waited within 10 s");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // leaves the core to the others
     }
   }
 }

@@ -7,12 +7,10 @@ import flags2.common.Codes;
 import flags2.common.Site;
 import flags2.strategy.Result;
 import flags2.strategy.Status;
+import flags2.testing.ThreadWaits;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.management.LockInfo;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -281,7 +278,12 @@ class TextReportTest {
           new FutureTask<>(
               () -> reporter.finish(Duration.ofMillis(500), 2, ExitStatus.INTERRUPTED), null);
       Thread finisher = Thread.ofPlatform().name("finisher").start(finishing);
-      awaitLastFrame(finisher);
+      // progressbar's close waits for a task of its thread: the bar's last frame
+      ThreadWaits.awaitBlockedOnOrEnd(
+          finisher,
+          "ScheduledFutureTask",
+          Duration.ofSeconds(10),
+          "the report never waited for the bar");
       release.countDown();
       finishing.get(10, TimeUnit.SECONDS);
     } finally {
@@ -293,24 +295,6 @@ class TextReportTest {
         List.of("flags  33%"), screen.frames.stream().map(f -> f.substring(0, 10)).toList());
     assertEquals(HEADER, screen.stdoutAtClose, "the bar's line was not ended before the report");
     assertTrue(printed().startsWith(HEADER + "--------------------\n"), printed());
-  }
-
-  /**
-   * Returns once {@code finisher} waits for a bar's last frame (progressbar's close waits for a
-   * task of its thread) or has ended.
-   */
-  private static void awaitLastFrame(Thread finisher) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (finisher.isAlive() && !waitsForABarsTask(finisher)) {
-      assertTrue(System.nanoTime() < deadline, "the report never waited for the bar");
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // leaves the core to the others
-    }
-  }
-
-  private static boolean waitsForABarsTask(Thread thread) {
-    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.threadId());
-    LockInfo lock = info == null ? null : info.getLockInfo();
-    return lock != null && lock.getClassName().endsWith("ScheduledFutureTask");
   }
 
   /**

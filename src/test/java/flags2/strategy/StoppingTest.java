@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import flags2.testing.ThreadWaits;
 import java.lang.management.LockInfo;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +89,11 @@ class StoppingTest {
     if (kind != StrategyKind.SEQUENTIAL) {
       // AA ends only once the run waits for its workers: a run that does not wait has returned
       // without it, whatever the scheduling
-      awaitTimedWaitOrEnd(run);
+      // (a strategy waits for its workers no longer than its grace; for results without one)
+      ThreadWaits.awaitTimedWaitOrEnd(
+          run.thread,
+          Duration.ofSeconds(20),
+          "the run neither returned nor waited for its workers within 20 s");
     }
     Result saved = Result.ok("AA", 200, 10, 1);
     fetcher.answer("AA", saved);
@@ -155,24 +158,9 @@ class StoppingTest {
     assertEquals(List.of(), run.aliveAtReturn, "pool threads alive when the run returned");
   }
 
-  /**
-   * Returns once the run's thread waits with a time limit (a strategy waits for its workers no
-   * longer than its grace; it waits for results without one) or the run has ended.
-   */
-  private static void awaitTimedWaitOrEnd(Running run) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!run.ended.isDone() && run.thread.getState() != Thread.State.TIMED_WAITING) {
-      if (System.nanoTime() > deadline) {
-        fail("the run neither returned nor waited for its workers within 20 s");
-      }
-      Thread.onSpinWait();
-    }
-  }
-
   /** The thread of {@code threads} whose exit {@code waiter} is waiting for, or null. */
   private static Thread joining(Thread waiter, Set<Thread> threads) {
-    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(waiter.threadId());
-    LockInfo lock = info == null ? null : info.getLockInfo();
+    LockInfo lock = ThreadWaits.blocker(waiter);
     if (lock == null) {
       return null;
     }

@@ -4,6 +4,7 @@
  * flags2.testing.FlagDispatcher} scripts a MockWebServer per code; {@link
  * flags2.testing.MockServers} makes MockWebServers that answer without a 40 ms stall; {@link
  * flags2.testing.RawServer} writes raw bytes for faults MockWebServer cannot script; {@link
- * flags2.testing.ReservedPort} holds a port nothing listens on.
+ * flags2.testing.ReservedPort} holds a port nothing listens on; {@link flags2.testing.ThreadWaits}
+ * waits until a thread is seen in a given wait.
  */
 package flags2.testing;
